@@ -1,0 +1,31 @@
+export type {
+  CheckConstraint,
+  Column,
+  Constraint,
+  ConstraintKind,
+  Domain,
+  EnumType,
+  ExclusionConstraint,
+  Extension,
+  ForeignKeyConstraint,
+  IdentityKind,
+  Index,
+  IndexKey,
+  MatchType,
+  Model,
+  PrimaryKeyConstraint,
+  QualifiedName,
+  ReferentialAction,
+  Routine,
+  Sequence,
+  SourceSpan,
+  Table,
+  TableKind,
+  Trigger,
+  UniqueConstraint,
+  View,
+} from './model.js';
+export { emptyModel } from './model.js';
+export { assertNever, formatSpan, GanderError, type GanderErrorCode, isGanderError } from './errors.js';
+export { fingerprint } from './fingerprint.js';
+export { compare, sortModel, stripSpans } from './sort.js';
