@@ -1,1 +1,23 @@
-export {};
+export type { CatalogRows } from './catalog-rows.js';
+export { connect, DEFAULT_CONNECT_TIMEOUT, sslOptions } from './connect.js';
+export {
+  type ConnectionConfig,
+  describeConnection,
+  redactUrl,
+  resolveConnection,
+  type SslMode,
+} from './connection-config.js';
+export {
+  type RoutineArgument,
+  type RoutineDigestParts,
+  routineDigest,
+  routineDigestText,
+  type TriggerDigestParts,
+  triggerDigest,
+  triggerDigestText,
+  viewDigest,
+  viewDigestText,
+} from './digests.js';
+export { catalogSql, INTROSPECT_ROUND_TRIPS, type IntrospectOptions, introspect, type Queryable } from './introspect.js';
+export { rowsToModel } from './rows-to-model.js';
+export { decodeTriggerArguments, triggerWhenClause } from './triggers.js';

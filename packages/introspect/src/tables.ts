@@ -1,0 +1,122 @@
+import {
+  type Column,
+  type Constraint,
+  GanderError,
+  type MatchType,
+  type ReferentialAction,
+  type Table,
+} from '@gander/schema';
+import type { ColumnRow, ConstraintRow, TableRow } from './catalog-rows.js';
+import { canonicalDefault, canonicalExpression } from './expressions.js';
+import { indexFromRow, indexKeyFromRow } from './indexes.js';
+import { triggerFromRow } from './triggers.js';
+
+/** Maps one table row with its columns, constraints, indexes and triggers. @throws GanderError DB_QUERY on an unknown catalog code. */
+export function tableFromRow(row: TableRow): Table {
+  const where = `"${row.schema}"."${row.name}"`;
+  return {
+    schema: row.schema,
+    name: row.name,
+    kind: row.relkind === 'p' ? 'partitioned table' : 'table',
+    ...(row.partkey !== null ? { partitionKey: row.partkey } : {}),
+    ...(row.partition_of !== null ? { partitionOf: { ...row.partition_of } } : {}),
+    inherits: (row.inherits ?? []).map((p) => ({ schema: p.schema, name: p.name })),
+    columns: (row.columns ?? []).map(columnFromRow),
+    constraints: (row.constraints ?? []).map((c) => constraintFromRow(c, where)),
+    indexes: (row.indexes ?? []).map(indexFromRow),
+    triggers: (row.triggers ?? []).map(triggerFromRow),
+    ...(row.comment !== null ? { comment: row.comment } : {}),
+  };
+}
+
+/**
+ * Maps one `pg_attribute` row. `attgenerated` `s` (and PostgreSQL 18's virtual `v`) puts the
+ * expression in `generated`; otherwise it is the default.
+ */
+export function columnFromRow(row: ColumnRow): Column {
+  const generated = row.generated !== '';
+  return {
+    name: row.name,
+    type: row.type,
+    notNull: row.notnull,
+    ...(row.expression !== null && !generated ? { default: canonicalDefault(row.expression) } : {}),
+    ...(row.identity === 'a' ? { identity: 'always' as const } : {}),
+    ...(row.identity === 'd' ? { identity: 'by default' as const } : {}),
+    ...(row.expression !== null && generated ? { generated: canonicalExpression(row.expression) } : {}),
+    ...(row.collation !== null ? { collation: row.collation } : {}),
+    ...(row.comment !== null ? { comment: row.comment } : {}),
+  };
+}
+
+const ACTIONS: Record<string, ReferentialAction> = {
+  a: 'no action',
+  r: 'restrict',
+  c: 'cascade',
+  n: 'set null',
+  d: 'set default',
+};
+const MATCHES: Record<string, MatchType> = { s: 'simple', f: 'full', p: 'partial' };
+
+function lookup<T>(table: Record<string, T>, code: string, what: string): T {
+  const value = table[code];
+  if (value === undefined) throw new GanderError('DB_QUERY', `introspect: ${what}: unknown catalog code '${code}'`);
+  return value;
+}
+
+/** Maps one `pg_constraint` row (`contype` p, u, f, c or x). @throws GanderError DB_QUERY on any other code. */
+export function constraintFromRow(row: ConstraintRow, table: string): Constraint {
+  const where = `constraint "${row.name}" of ${table}`;
+  const base = {
+    name: row.name,
+    deferrable: row.deferrable,
+    initiallyDeferred: row.deferred,
+    ...(row.comment !== null ? { comment: row.comment } : {}),
+  };
+  const columns = row.columns ?? [];
+  switch (row.contype) {
+    case 'p':
+      return { ...base, kind: 'primary key', columns, include: row.index?.include ?? [] };
+    case 'u':
+      return {
+        ...base,
+        kind: 'unique',
+        columns,
+        include: row.index?.include ?? [],
+        nullsNotDistinct: row.index?.nulls_not_distinct ?? false,
+      };
+    case 'f': {
+      if (!row.references) throw new GanderError('DB_QUERY', `introspect: ${where}: foreign key without a referenced table`);
+      return {
+        ...base,
+        kind: 'foreign key',
+        columns,
+        references: { schema: row.references.schema, name: row.references.name, columns: row.references.columns ?? [] },
+        onUpdate: lookup(ACTIONS, row.update_action, where),
+        onDelete: lookup(ACTIONS, row.delete_action, where),
+        match: lookup(MATCHES, row.match, where),
+        validated: row.validated,
+      };
+    }
+    case 'c':
+      return {
+        ...base,
+        kind: 'check',
+        expression: canonicalExpression(row.expression ?? ''),
+        noInherit: row.noinherit,
+        validated: row.validated,
+      };
+    case 'x': {
+      const keys = row.index?.keys ?? [];
+      const operators = row.operators ?? [];
+      return {
+        ...base,
+        kind: 'exclusion',
+        method: row.index?.method ?? 'btree',
+        elements: keys.map((key, i) => ({ key: indexKeyFromRow(key), operator: operators[i] ?? '' })),
+        ...(row.index?.predicate ? { predicate: canonicalExpression(row.index.predicate) } : {}),
+      };
+    }
+    default:
+      throw new GanderError('DB_QUERY', `introspect: ${where}: unknown constraint type '${row.contype}'`);
+  }
+}
