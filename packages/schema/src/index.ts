@@ -29,3 +29,21 @@ export { emptyModel } from './model.js';
 export { assertNever, formatSpan, GanderError, type GanderErrorCode, isGanderError } from './errors.js';
 export { fingerprint } from './fingerprint.js';
 export { compare, sortModel, stripSpans } from './sort.js';
+export { isParserLoaded, loadParser, type ParseSqlOptions, parseSql } from './parser.js';
+export {
+  canonicalTypeName,
+  type NormalizeOptions,
+  normalizeType,
+  quoteIdentifier,
+  type SerialInfo,
+  serialInfo,
+  serialInfoOf,
+} from './normalize-type.js';
+export {
+  canonicalExpression,
+  deparseCanonical,
+  normalizeExpression,
+  parseExpression,
+  rewriteExpression,
+} from './normalize-expression.js';
+export { canonicalDefault, canonicalRelationName, normalizeDefault } from './normalize-default.js';

@@ -1,0 +1,3 @@
+import { typeOracleSuite } from './normalize-type-suite.js';
+
+typeOracleSuite(16);
