@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Direction, parseSqlMigration } from '@gander/goose';
-import { formatSpan, GanderError } from '@gander/schema';
+import { GanderError } from '@gander/schema';
 import { describe, expect, it } from 'vitest';
+import { gooseText } from './goose-text.js';
 
 const CORPORA = fileURLToPath(new URL('../../../../shared/corpora/', import.meta.url));
 
@@ -32,14 +33,6 @@ const expected = JSON.parse(readFileSync(join(CORPORA, 'goose-sqlparser-testdata
 const cases = Object.entries(expected).flatMap(([path, result]) =>
   (['up', 'down'] as const).map((direction) => ({ name: `${path} (${direction})`, path, direction, result })),
 );
-
-/** goose's raw error text: the GanderError message without its `file:line:column: ` prefix. */
-export function gooseText(error: unknown): string {
-  if (!(error instanceof GanderError) || !error.source) throw error;
-  const prefix = `${formatSpan(error.source)}: `;
-  expect(error.message.startsWith(prefix)).toBe(true);
-  return error.message.slice(prefix.length);
-}
 
 function run(path: string, direction: Direction) {
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(readFileSync(join(CORPORA, path)));

@@ -1,0 +1,78 @@
+/**
+ * Reading a migrations folder from disk (the IO edge): detects goose or Prisma Migrate layout,
+ * lists the migrations with the pure collectors, and reads their text.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { GanderError, loadParser } from '@gander/schema';
+import { collectGooseMigrations } from './goose-folder.js';
+import type { FolderEntry, Migration, MigrationFormat, MigrationSet } from './migration-set.js';
+import { collectPrismaMigrations } from './prisma-migrate.js';
+
+export interface ReadMigrationsOptions {
+  /** Skip detection and read the folder as this format. */
+  readonly format?: MigrationFormat;
+}
+
+/**
+ * Reads a migrations folder.
+ *
+ * Detection: a folder holding `migration_lock.toml` is Prisma Migrate; otherwise one holding
+ * `*.sql` or `*.go` files is goose; otherwise one whose sub-folders hold `migration.sql` is Prisma
+ * Migrate. Sub-folders of a goose folder are never read. Texts are decoded as UTF-8 with a BOM
+ * kept (goose rejects it); invalid bytes become U+FFFD. Also loads the SQL parser
+ * (`loadParser()`), so {@link migrationStatements} can split Prisma files synchronously.
+ *
+ * @param dir the folder; `file` of every migration is `dir` joined with the relative path.
+ * @returns the migrations in apply order and notes (Go migrations listed but not read).
+ * @throws GanderError `FILE_NOT_FOUND` (`<dir> directory does not exist`, no migrations),
+ *   `GOOSE_VERSION` (file names goose rejects, duplicate versions); see the collectors.
+ */
+export async function readMigrations(dir: string, options: ReadMigrationsOptions = {}): Promise<MigrationSet> {
+  const entries = await listFolder(dir);
+  const format = options.format ?? (await detectFormat(dir, entries));
+  await loadParser();
+  if (format === 'goose') {
+    const { migrations, notes } = collectGooseMigrations(dir, entries);
+    return { format, dir, migrations: await Promise.all(migrations.map(withText)), notes };
+  }
+  const folders = await Promise.all(
+    entries.filter((e) => e.isDirectory).map(async (e) => ({ name: e.name, hasScript: await isFile(join(dir, e.name, 'migration.sql')) })),
+  );
+  const migrations = collectPrismaMigrations(dir, folders);
+  return { format, dir, migrations: await Promise.all(migrations.map(withText)), notes: [] };
+}
+
+async function withText(migration: Omit<Migration, 'text'>): Promise<Migration> {
+  if (migration.kind === 'go') return migration;
+  const bytes = await readFile(migration.file).catch((error: unknown) => {
+    throw new GanderError('FILE_NOT_FOUND', `${migration.file}: cannot read: ${(error as Error).message}`, { cause: error });
+  });
+  return { ...migration, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+}
+
+async function listFolder(dir: string): Promise<FolderEntry[]> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info) throw new GanderError('FILE_NOT_FOUND', `${dir} directory does not exist`);
+  if (!info.isDirectory()) throw new GanderError('FILE_NOT_FOUND', `${dir}: not a directory`, { hint: 'pass the migrations folder' });
+  const dirents = await readdir(dir, { withFileTypes: true });
+  return Promise.all(
+    dirents.map(async (d) => ({
+      name: d.name,
+      isDirectory: d.isSymbolicLink() ? ((await stat(join(dir, d.name)).catch(() => undefined))?.isDirectory() ?? false) : d.isDirectory(),
+    })),
+  );
+}
+
+async function detectFormat(dir: string, entries: readonly FolderEntry[]): Promise<MigrationFormat> {
+  if (entries.some((e) => e.name === 'migration_lock.toml' && !e.isDirectory)) return 'prisma-migrate';
+  if (entries.some((e) => !e.isDirectory && (e.name.endsWith('.sql') || e.name.endsWith('.go')))) return 'goose';
+  for (const e of entries) {
+    if (e.isDirectory && (await isFile(join(dir, e.name, 'migration.sql')))) return 'prisma-migrate';
+  }
+  return 'goose';
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
+}
