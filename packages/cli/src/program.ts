@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerMigrate } from './commands/migrate.js';
 
 /** Where a command writes and what it reads from its surroundings (tests pass their own). */
 export interface CliIo {
@@ -28,5 +29,6 @@ export function buildProgram(ctx: CommandContext): Command {
     .showHelpAfterError()
     .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
     .exitOverride();
+  registerMigrate(program, ctx);
   return program;
 }

@@ -1,0 +1,164 @@
+/**
+ * `create NAME [sql|go]` and `fix`, as goose v3.27.3 does them: UTC timestamp versions
+ * (`YYYYMMDDhhmmss`) or, with `-s`, sequential `%05d` versions; `fix` renames timestamped files to
+ * sequential versions after the highest sequential one.
+ *
+ * @see https://github.com/pressly/goose/blob/v3.27.3/create.go
+ * @see https://github.com/pressly/goose/blob/v3.27.3/fix.go
+ * @see https://github.com/pressly/goose/blob/v3.27.3/helpers.go (`snakeCase`, `camelCase`)
+ */
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { GanderError } from '@gander/schema';
+import { collectMigrations } from './files.js';
+
+/** goose v3.27's SQL template. */
+export const SQL_TEMPLATE = `-- +goose Up
+SELECT 'up SQL query';
+
+-- +goose Down
+SELECT 'down SQL query';
+`;
+
+function goTemplate(camel: string): string {
+  return `package migrations
+
+import (
+\t"context"
+\t"database/sql"
+\t"github.com/pressly/goose/v3"
+)
+
+func init() {
+\tgoose.AddMigrationContext(up${camel}, down${camel})
+}
+
+func up${camel}(ctx context.Context, tx *sql.Tx) error {
+\t// This code is executed when the migration is applied.
+\treturn nil
+}
+
+func down${camel}(ctx context.Context, tx *sql.Tx) error {
+\t// This code is executed when the migration is rolled back.
+\treturn nil
+}
+`;
+}
+
+type CaseState = 'idle' | 'first' | 'alnum' | 'delimiter';
+const isAlphaNum = (ch: string) => /[\p{L}\p{N}]/u.test(ch);
+
+function next(state: CaseState, ch: string): CaseState {
+  const an = isAlphaNum(ch);
+  switch (state) {
+    case 'idle':
+      return an ? 'first' : 'idle';
+    case 'first':
+      return an ? 'alnum' : 'delimiter';
+    case 'alnum':
+      return an ? 'alnum' : 'delimiter';
+    case 'delimiter':
+      return an ? 'first' : 'idle';
+  }
+}
+
+/** goose's `snakeCase`: lower-cased, runs of other characters become one `_` (`Add Users!` -> `add_users_`). */
+export function snakeCase(text: string): string {
+  let out = '';
+  let state: CaseState = 'idle';
+  for (const ch of text) {
+    state = next(state, ch);
+    if (state === 'first' || state === 'alnum') out += ch.toLowerCase();
+    else if (state === 'delimiter') out += '_';
+  }
+  return state === 'idle' && out.endsWith('_') ? out.slice(0, -1) : out;
+}
+
+/** goose's `camelCase` (for the Go template): `add users` -> `AddUsers`. */
+export function camelCase(text: string): string {
+  let out = '';
+  let state: CaseState = 'idle';
+  for (const ch of text) {
+    state = next(state, ch);
+    if (state === 'first') out += ch.toUpperCase();
+    else if (state === 'alnum') out += ch.toLowerCase();
+  }
+  return out;
+}
+
+/** `YYYYMMDDhhmmss` in UTC. */
+export function timestampVersion(now: Date): string {
+  return now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}
+
+/** Milliseconds since the epoch when the digits parse with Go layout `20060102150405`, else undefined. */
+function parseTimestamp(version: number): number | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(String(version));
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, se] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 59) return undefined;
+  if (d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return undefined;
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  date.setUTCHours(h, mi, se, 0);
+  return date.getTime();
+}
+
+/** goose's "timestamped": a valid `YYYYMMDDhhmmss` after 1970-01-01 00:00:00 UTC. */
+export function isTimestampVersion(version: number): boolean {
+  const ms = parseTimestamp(version);
+  return ms !== undefined && ms > 0;
+}
+
+/** goose's "versioned" (sequential): not a timestamp, or one before 1970. */
+export function isSequentialVersion(version: number): boolean {
+  const ms = parseTimestamp(version);
+  return ms === undefined || ms < 0;
+}
+
+/**
+ * Creates a migration file. `type` is goose's extension argument (default `go`, as goose); any type
+ * other than `go` gets the SQL template. Returns the path written (`<dir>/<version>_<snake>.<type>`).
+ *
+ * @throws GanderError `FILE_NOT_FOUND` for a missing folder, `USAGE` when the file exists.
+ */
+export function createMigration(
+  dir: string,
+  name: string,
+  options: { type?: string; sequential?: boolean; now?: Date; cwd?: string } = {},
+): string {
+  const where = resolve(options.cwd ?? process.cwd(), dir);
+  const type = options.type ?? 'go';
+  let version = timestampVersion(options.now ?? new Date());
+  if (options.sequential) {
+    const sequential = collectMigrations(dir, { allowEmpty: true, ...(options.cwd ? { cwd: options.cwd } : {}) }).filter((m) => isSequentialVersion(m.version));
+    const last = sequential[sequential.length - 1];
+    version = String(last ? last.version + 1 : 1).padStart(5, '0');
+  }
+  if (!existsSync(where)) throw new GanderError('FILE_NOT_FOUND', `${dir} directory does not exist`);
+  const file = `${version}_${snakeCase(name)}.${type}`;
+  const path = join(dir, file);
+  if (existsSync(join(where, file))) throw new GanderError('USAGE', `failed to create migration file: ${path} already exists`);
+  writeFileSync(join(where, file), type === 'go' ? goTemplate(camelCase(name)) : SQL_TEMPLATE);
+  return path;
+}
+
+/**
+ * goose's `fix`: renames every timestamped migration, ascending, to the next sequential `%05d`
+ * version (replacing the first occurrence of the version digits in the path, as goose does).
+ * Returns `RENAMED <old base> => <new base>` lines.
+ */
+export function fixMigrations(dir: string, options: { cwd?: string } = {}): string[] {
+  const base = options.cwd ?? process.cwd();
+  const all = collectMigrations(dir, { cwd: base });
+  const sequential = all.filter((m) => isSequentialVersion(m.version));
+  let version = (sequential[sequential.length - 1]?.version ?? 0) + 1;
+  const lines: string[] = [];
+  for (const m of all.filter((x) => isTimestampVersion(x.version))) {
+    const newPath = m.file.replace(String(m.version), String(version).padStart(5, '0'));
+    renameSync(resolve(base, m.file), resolve(base, newPath));
+    lines.push(`RENAMED ${basename(m.file)} => ${basename(newPath)}`);
+    version++;
+  }
+  return lines;
+}

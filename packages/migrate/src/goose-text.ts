@@ -1,0 +1,50 @@
+/**
+ * goose's text output, byte for byte (after the `log` prefix): status rows, ANSIC dates, the `log`
+ * prefix itself.
+ *
+ * @see https://github.com/pressly/goose/blob/v3.27.3/status.go
+ * @see https://pkg.go.dev/time#pkg-constants (`ANSIC = "Mon Jan _2 15:04:05 2006"`)
+ */
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/**
+ * Formats a PostgreSQL `timestamp without time zone` as text (`2024-05-06 08:24:20.123456`) in Go's
+ * `time.ANSIC` layout (`Mon May  6 08:24:20 2024`), wall clock as stored (no zone conversion, as goose
+ * prints what pgx returns). Returns the text unchanged when it is not a timestamp.
+ */
+export function ansicFromTimestampText(text: string): string {
+  const m = /^(\d{4,})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(text);
+  if (!m) return text;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return `${DAYS[weekday]} ${MONTHS[month - 1]} ${String(day).padStart(2, ' ')} ${m[4]}:${m[5]}:${m[6]} ${year}`;
+}
+
+/** The two header lines of `goose status`. */
+export const STATUS_HEADER: readonly string[] = [
+  '    Applied At                  Migration',
+  '    =======================================',
+];
+
+/** One `goose status` row: 4 spaces, the applied-at cell padded to 24, ` -- `, the file's base name. */
+export function statusRow(appliedAt: string, baseName: string): string {
+  return `    ${appliedAt.padEnd(24, ' ')} -- ${baseName}`;
+}
+
+/** Go's standard `log` prefix, local time: `2023/01/26 12:23:15 `. */
+export function logPrefix(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}/${p(now.getMonth() + 1)}/${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}:${p(now.getSeconds())} `;
+}
+
+/**
+ * goose's `clearStatement`: drops full-line `--` comments (at column 0) and empty lines, as goose's
+ * error messages and verbose log show a statement.
+ */
+export function clearStatement(sql: string): string {
+  return sql
+    .replace(/^--.*$[\r\n]*/gm, '')
+    .replace(/^$[\r\n]*/gm, '');
+}
