@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerGoose } from './commands/goose.js';
 import { registerMigrate } from './commands/migrate.js';
 
 /** Where a command writes and what it reads from its surroundings (tests pass their own). */
@@ -30,5 +31,6 @@ export function buildProgram(ctx: CommandContext): Command {
     .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
     .exitOverride();
   registerMigrate(program, ctx);
+  registerGoose(program, ctx);
   return program;
 }
