@@ -17,8 +17,12 @@
  *    the array.
  * 4. `'0'` == `0`: a string literal whose text is a number as PostgreSQL prints numbers
  *    (`-?digits[.digits]`) is that number; `'01'`, `'1e3'`, `'+1'` stay strings.
- * 5. Casts to `text` or `character varying` of a column reference are dropped: PostgreSQL adds
- *    them when it compares a `varchar` or enum column with text (`(status)::text`).
+ * 5. Casts to `text` or `character varying` of a column reference (or of a cast to a string type)
+ *    are dropped: PostgreSQL adds them when a `varchar`/`char` column meets a text operator or
+ *    function (`(code)::text`, `lower((code)::text)`, `((name)::character varying(5))::text`).
+ *    With `options.columns` (the table's column types), a cast PostgreSQL adds to make one operand
+ *    of a binary operator match the other is dropped too: `price * (qty)::numeric` == `price * qty`
+ *    when `price` is `numeric`, `((code)::bpchar = c)` == `code = c` when `c` is `character(3)`.
  * 6. `x IN (a, b)` == `x = ANY (ARRAY[a, b])` and `x NOT IN (a, b)` == `x <> ALL (ARRAY[a, b])`,
  *    `x IN (a)` == `x = a` (as PostgreSQL rewrites lists without column references).
  * 7. `x BETWEEN a AND b` == `x >= a AND x <= b` (`NOT BETWEEN`: `x < a OR x > b`); `LIKE`/`ILIKE`
@@ -30,12 +34,15 @@
  * NOTE: what stays different (false differences, reported as changes):
  * - literals PostgreSQL rewrites when it converts them to the column type: `'2020-1-1'` vs
  *   `'2020-01-01'::date`, `1e3` vs `1000`, `'true'` vs `true`, `'{a, b}'` vs `'{a,b}'::text[]`;
- * - casts of non-literals other than rule 5: `(price)::numeric` vs `price`;
+ * - casts of non-literals other than rule 5: `(price)::numeric` vs `price`, and without
+ *   `options.columns` the operand casts (`price * (qty)::numeric` vs `price * qty`); casts
+ *   PostgreSQL adds to function arguments (`round((qty)::double precision)` vs `round(qty)`);
  * - `IN` lists containing column references (PostgreSQL splits them into `OR`s);
  * - function-style casts (`int4(x)`) vs `x::integer`, `a AND (b AND c)` grouping of `=` chains.
  * And what compares equal although it may differ in meaning (false equalities, all contrived):
  * - `'1'::integer / 2` vs `'1'::numeric / 2` (rule 3 drops the casts, losing the operand type);
- * - `(created_at)::text = '...'` vs `created_at = '...'` (rule 5).
+ * - `(created_at)::text = '...'` vs `created_at = '...'` (rule 5; comparing as text, not time);
+ * - `(status)::text < 'b'` vs `status < 'b'` for an enum `status` (text order, not enum order).
  */
 import type { Node } from 'libpg-query';
 import { deparseSync } from 'pgsql-deparser';
@@ -49,8 +56,9 @@ import {
   withoutLocations,
   wrap,
 } from './ast.js';
+import { dropOperandCasts, rewriteCast } from './casts.js';
 import { GanderError } from './errors.js';
-import { canonicalConst, dropLiteralCast } from './literals.js';
+import { canonicalConst } from './literals.js';
 import { canonicalTypeName, type NormalizeOptions } from './normalize-type.js';
 import { parseWrapped } from './parser.js';
 
@@ -147,19 +155,10 @@ function rewriteNode(kind: string, body: AstObject, options: NormalizeOptions): 
   }
 }
 
-function rewriteCast(body: AstObject, options: NormalizeOptions): Node {
-  const arg = body.arg as Node;
-  const type = canonicalTypeName(body.typeName as never, options);
-  const dropped = dropLiteralCast(arg, type);
-  if (dropped) return dropped;
-  if (bodyOf(arg, 'ColumnRef') && (type === 'text' || type === 'character varying')) return arg;
-  return wrap('TypeCast', body);
-}
-
 function rewriteAExpr(body: AstObject, options: NormalizeOptions): Node {
   const name = stringList(body.name);
   const op = name ? unqualified(name, options) : undefined;
-  const b: AstObject = op ? { ...body, name: makeStringList(op) } : body;
+  const b: AstObject = dropOperandCasts(op ? { ...body, name: makeStringList(op) } : body, options);
   switch (b.kind) {
     case 'AEXPR_IN':
       return rewriteIn(b);

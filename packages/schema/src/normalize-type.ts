@@ -19,6 +19,13 @@ export interface NormalizeOptions {
    * `search_path`), and whose qualification is dropped from function names. Default `public`.
    */
   readonly defaultSchema?: string;
+  /**
+   * Canonical types of the columns of the table an expression belongs to, by name
+   * (`{ price: 'numeric', qty: 'integer' }`). With them the expression normaliser drops the casts
+   * PostgreSQL adds between operands (`price * (qty)::numeric`); without them those casts stay.
+   * Ignored by `normalizeType`.
+   */
+  readonly columns?: Readonly<Record<string, string>>;
 }
 
 /** What a `serial` pseudo-type stands for. */

@@ -1,5 +1,5 @@
 /**
- * `normalizeDefault` against PostgreSQL 16: each default is written on a real column, read back
+ * `normalizeDefault` against PostgreSQL 16 and 18: each default is written on a real column, read back
  * with `pg_get_expr(adbin, adrelid)`, and the written and printed forms must normalise to the same
  * text; pairs of different meaning must stay different.
  */
@@ -88,8 +88,8 @@ const different: readonly (readonly [string, string])[] = [
   ['1 + 2', '3'],
 ];
 
-describe('normalizeDefault against PostgreSQL 16', () => {
-  const db = useTestDatabase(16);
+describe.each([16, 18] as const)('normalizeDefault against PostgreSQL %i', (major) => {
+  const db = useTestDatabase(major);
   let client: pg.Client;
   beforeAll(async () => {
     await loadParser();

@@ -1,0 +1,83 @@
+/**
+ * Cast rules of the expression normaliser: which casts PostgreSQL adds by itself (and prints) and
+ * which casts of literals add nothing, so that both sides drop them.
+ */
+import type { Node } from 'libpg-query';
+import { type AstObject, bodyOf, stringList, wrap } from './ast.js';
+import { dropLiteralCast } from './literals.js';
+import { canonicalTypeName, type NormalizeOptions } from './normalize-type.js';
+
+/** Canonical string types whose values compare and convert to `text` without change. */
+const stringTypes = /^(?:text|character varying(?:\(\d+\))?|character\(\d+\)|bpchar|name)$/;
+
+/**
+ * A cast node after the cast rules:
+ * - a literal's cast that adds nothing is dropped (`dropLiteralCast`);
+ * - a cast to `text` or `character varying` of a column reference, or of a cast to a string type,
+ *   is dropped: PostgreSQL adds it when a `varchar`/`char` column meets a text operator or function
+ *   (`(code)::text`, `((name)::character varying(5))::text`).
+ */
+export function rewriteCast(body: AstObject, options: NormalizeOptions): Node {
+  const arg = body.arg as Node;
+  const type = canonicalTypeName(body.typeName as never, options);
+  const dropped = dropLiteralCast(arg, type);
+  if (dropped) return dropped;
+  if (type === 'text' || type === 'character varying') {
+    if (bodyOf(arg, 'ColumnRef')) return arg;
+    const inner = bodyOf(arg, 'TypeCast');
+    if (inner && stringTypes.test(canonicalTypeName(inner.typeName as never, options))) return arg;
+  }
+  return wrap('TypeCast', body);
+}
+
+/**
+ * A binary operator's operands without the cast PostgreSQL adds to make one operand match the
+ * other: `price * (qty)::numeric` -> `price * qty` when `options.columns` says `price` is `numeric`
+ * (and `ratio > (qty)::double precision` when `ratio` is `double precision`). Needs the column
+ * types; without `options.columns` such casts are kept.
+ *
+ * NOTE: a cast the user wrote for the same purpose (`price * qty::numeric`) also goes, which is
+ * right: it does not change the meaning. A cast against a literal (`qty::numeric / 2`) is kept,
+ * because there the cast does change the operator (numeric, not integer, division).
+ */
+export function dropOperandCasts(b: AstObject, options: NormalizeOptions): AstObject {
+  if (!options.columns || b.kind !== 'AEXPR_OP' || !b.lexpr || !b.rexpr) return b;
+  const l = castOfColumn(b.lexpr, options);
+  const r = castOfColumn(b.rexpr, options);
+  const lType = l?.type ?? typeOf(b.lexpr, options);
+  const rType = r?.type ?? typeOf(b.rexpr, options);
+  return {
+    ...b,
+    lexpr: l && sameBaseType(rType, l.type) ? l.column : b.lexpr,
+    rexpr: r && sameBaseType(lType, r.type) ? r.column : b.rexpr,
+  };
+}
+
+/** Whether two canonical types are the same type, typmods aside (`character(3)` and `bpchar`). */
+function sameBaseType(a: string | undefined, b: string): boolean {
+  return a !== undefined && withoutTypmod(a) === withoutTypmod(b);
+}
+
+function withoutTypmod(type: string): string {
+  const bare = type.replace(/\(-?\d+(?:,-?\d+)?\)/, '');
+  return bare === 'character' ? 'bpchar' : bare === 'bit' ? '"bit"' : bare;
+}
+
+function castOfColumn(node: unknown, options: NormalizeOptions): { column: Node; type: string } | undefined {
+  const cast = bodyOf(node, 'TypeCast');
+  if (!cast || !bodyOf(cast.arg, 'ColumnRef')) return undefined;
+  return { column: cast.arg as Node, type: canonicalTypeName(cast.typeName as never, options) };
+}
+
+/** The canonical type of a column reference (from `options.columns`) or a cast; `undefined` otherwise. */
+function typeOf(node: unknown, options: NormalizeOptions): string | undefined {
+  const ref = bodyOf(node, 'ColumnRef');
+  if (ref) {
+    const name = stringList(ref.fields)?.at(-1);
+    return name !== undefined && Object.hasOwn(options.columns ?? {}, name)
+      ? options.columns?.[name]
+      : undefined;
+  }
+  const cast = bodyOf(node, 'TypeCast');
+  return cast ? canonicalTypeName(cast.typeName as never, options) : undefined;
+}
