@@ -98,7 +98,7 @@ function failure(
   } else {
     const done = ran === 0 ? 'no statement of it ran' : `statements 1-${ran} of ${total} ran and stay applied (lines ${lines(step, ran)})`;
     const failed = statement ? `statement ${ran + 1} (line ${statement.span.line}) failed` : 'every statement ran; recording the version failed';
-    const after = ran + 1 < total ? `; statements ${ran + 2}-${total} did not run` : '';
+    const after = ran + 2 === total ? `; statement ${total} did not run` : ran + 2 < total ? `; statements ${ran + 2}-${total} did not run` : '';
     parts.push(
       `NO TRANSACTION file: ${done}; ${failed}${after}; version ${step.version} was not recorded, so the next run starts this file again from statement 1`,
     );
