@@ -8,14 +8,21 @@ import { fileURLToPath } from 'node:url';
 import { main } from '@gander/cli';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const TESTDATA = fileURLToPath(new URL('../../../../shared/corpora/goose-sqlparser-testdata/', import.meta.url));
+const TESTDATA = fileURLToPath(
+  new URL('../../../../shared/corpora/goose-sqlparser-testdata/', import.meta.url),
+);
 const dir = mkdtempSync(join(tmpdir(), 'gander-goose-split-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env, cwd: dir });
+  const code = await main(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env,
+    cwd: dir,
+  });
   return { code, stdout, stderr };
 }
 
@@ -31,7 +38,11 @@ describe('gander goose split', () => {
   });
 
   it('--down prints the down section, with ENVSUB from the given environment', async () => {
-    writeFileSync(join(dir, '00001_env.sql'), '-- +goose Up\nSELECT 1;\n-- +goose Down\n-- +goose ENVSUB ON\nDROP TABLE ${PREFIX}users;\nSELECT $$;\n');
+    writeFileSync(
+      join(dir, '00001_env.sql'),
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: goose ENVSUB syntax
+      '-- +goose Up\nSELECT 1;\n-- +goose Down\n-- +goose ENVSUB ON\nDROP TABLE ${PREFIX}users;\nSELECT $$;\n',
+    );
     const { code, stdout } = await run(['goose', 'split', '00001_env.sql', '--down'], { PREFIX: 'app_' });
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ statements: ['DROP TABLE app_users;', 'SELECT $;'], useTx: true });

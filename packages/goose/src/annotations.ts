@@ -7,7 +7,14 @@
 import { goQuote, goTrimSpace } from './go-strings.js';
 
 /** The seven annotations goose knows, in goose's canonical spelling. */
-export type Annotation = 'Up' | 'Down' | 'StatementBegin' | 'StatementEnd' | 'NO TRANSACTION' | 'ENVSUB ON' | 'ENVSUB OFF';
+export type Annotation =
+  | 'Up'
+  | 'Down'
+  | 'StatementBegin'
+  | 'StatementEnd'
+  | 'NO TRANSACTION'
+  | 'ENVSUB ON'
+  | 'ENVSUB OFF';
 
 const SUPPORTED: readonly Annotation[] = [
   'Up',
@@ -29,7 +36,9 @@ export function isAnnotationLine(line: string): boolean {
 }
 
 /** What {@link extractAnnotation} returns: the annotation, or goose's error detail text. */
-export type AnnotationResult = { readonly ok: true; readonly annotation: Annotation } | { readonly ok: false; readonly detail: string };
+export type AnnotationResult =
+  | { readonly ok: true; readonly annotation: Annotation }
+  | { readonly ok: false; readonly detail: string };
 
 /**
  * goose's `extractAnnotation` for a line that {@link isAnnotationLine} accepted. Rules, in order:
@@ -47,7 +56,10 @@ export function extractAnnotation(line: string): AnnotationResult {
   let command = line.split('--').join('');
   command = command.replace('+goose', '');
   if (command.includes('+goose')) {
-    return { ok: false, detail: `${goQuote(command)} contains multiple '+goose' annotations: invalid annotation` };
+    return {
+      ok: false,
+      detail: `${goQuote(command)} contains multiple '+goose' annotations: invalid annotation`,
+    };
   }
   command = goTrimSpace(command);
   if (command === '') return { ok: false, detail: 'empty annotation' };

@@ -149,21 +149,29 @@ class Parser {
       throw new InterpolateError(`Expected an operator, got ${runeText(op)}`);
     }
     const close = this.next();
-    if (close !== '}') throw new InterpolateError(`Expected brace expansion to end with }, got ${runeText(close)}`);
+    if (close !== '}')
+      throw new InterpolateError(`Expected brace expansion to end with }, got ${runeText(close)}`);
     return expansion;
   }
 
   private parseSubstring(name: string): Expansion {
-    const offset = atoi(this.scanUntil((r) => r === ':' || r === '}'), 'offset');
+    const offset = atoi(
+      this.scanUntil((r) => r === ':' || r === '}'),
+      'offset',
+    );
     if (this.peek() === '}') return { kind: 'substring', name, offset };
     this.next();
-    const length = atoi(this.scanUntil((r) => r === '}'), 'length');
+    const length = atoi(
+      this.scanUntil((r) => r === '}'),
+      'length',
+    );
     return { kind: 'substring', name, offset, length };
   }
 
   private scanIdentifier(): string {
     const c = this.peek();
-    if (!LETTER.test(c)) throw new InterpolateError(`Expected identifier to start with a letter, got ${runeText(c)}`);
+    if (!LETTER.test(c))
+      throw new InterpolateError(`Expected identifier to start with a letter, got ${runeText(c)}`);
     return this.scanUntil((r) => !LETTER.test(r) && !NUMBER.test(r) && r !== '_');
   }
 

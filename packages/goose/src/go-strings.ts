@@ -15,7 +15,14 @@ export function isGoSpace(code: number): boolean {
     return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0x85 || code === 0xa0;
   }
   if (code >= 0x2000 && code <= 0x200a) return true;
-  return code === 0x1680 || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+  return (
+    code === 0x1680 ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
 }
 
 /** Go `strings.TrimSpace`: removes leading and trailing `unicode.IsSpace` characters. */
@@ -61,13 +68,13 @@ function isGoPrint(codePoint: number): boolean {
 }
 
 const SHORT_ESCAPES: Readonly<Record<number, string>> = {
-  0x07: '\\a',
-  0x08: '\\b',
-  0x0c: '\\f',
-  0x0a: '\\n',
-  0x0d: '\\r',
-  0x09: '\\t',
-  0x0b: '\\v',
+  7: '\\a',
+  8: '\\b',
+  12: '\\f',
+  10: '\\n',
+  13: '\\r',
+  9: '\\t',
+  11: '\\v',
 };
 
 /**
@@ -79,7 +86,8 @@ export function goQuote(text: string): string {
   for (const char of text) {
     const cp = char.codePointAt(0) ?? 0;
     if (cp === 0x22 || cp === 0x5c) out += `\\${char}`;
-    else if (cp >= 0xd800 && cp <= 0xdfff) out += '\ufffd'; // a lone surrogate: Go sees invalid UTF-8
+    else if (cp >= 0xd800 && cp <= 0xdfff)
+      out += '\ufffd'; // a lone surrogate: Go sees invalid UTF-8
     else if (isGoPrint(cp)) out += char;
     else if (SHORT_ESCAPES[cp] !== undefined) out += SHORT_ESCAPES[cp];
     else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;

@@ -27,7 +27,10 @@ export type GooseListing = Omit<Migration, 'text'>;
  *   sub-folder named like a migration (goose would take it as a file and fail to read it).
  * @throws GanderError `FILE_NOT_FOUND` when the folder holds no migration (`no migration files found`).
  */
-export function collectGooseMigrations(dir: string, entries: readonly FolderEntry[]): { migrations: GooseListing[]; notes: string[] } {
+export function collectGooseMigrations(
+  dir: string,
+  entries: readonly FolderEntry[],
+): { migrations: GooseListing[]; notes: string[] } {
   const join = (name: string): string => (dir === '' ? name : `${dir.replace(/\/+$/, '')}/${name}`);
   const sorted = [...entries].sort((a, b) => compareBytes(a.name, b.name));
   const migrations: GooseListing[] = [];
@@ -36,20 +39,41 @@ export function collectGooseMigrations(dir: string, entries: readonly FolderEntr
   for (const entry of sorted.filter((e) => e.name.endsWith('.sql'))) {
     const parsed = parseVersion(entry.name);
     if (!parsed.ok) {
-      throw new GanderError('GOOSE_VERSION', `could not parse SQL migration file ${goQuote(join(entry.name))}: ${parsed.reason}`, {
-        hint: 'goose refuses every command while this file is in the folder: name it <version>_<description>.sql or move it out',
-      });
+      throw new GanderError(
+        'GOOSE_VERSION',
+        `could not parse SQL migration file ${goQuote(join(entry.name))}: ${parsed.reason}`,
+        {
+          hint: 'goose refuses every command while this file is in the folder: name it <version>_<description>.sql or move it out',
+        },
+      );
     }
     if (entry.isDirectory) {
-      throw new GanderError('GOOSE_VERSION', `${join(entry.name)}: a folder named like a migration file; goose lists it as one and fails to read it`);
+      throw new GanderError(
+        'GOOSE_VERSION',
+        `${join(entry.name)}: a folder named like a migration file; goose lists it as one and fails to read it`,
+      );
     }
-    migrations.push({ version: parsed.version, name: entry.name, file: join(entry.name), kind: 'sql', format: 'goose' });
+    migrations.push({
+      version: parsed.version,
+      name: entry.name,
+      file: join(entry.name),
+      kind: 'sql',
+      format: 'goose',
+    });
   }
   for (const entry of sorted.filter((e) => e.name.endsWith('.go') && !e.name.endsWith('_test.go'))) {
     const parsed = parseVersion(entry.name);
     if (!parsed.ok) continue;
-    migrations.push({ version: parsed.version, name: entry.name, file: join(entry.name), kind: 'go', format: 'goose' });
-    notes.push(`${join(entry.name)}: Go migration ${parsed.version} listed but not read (goose runs it only from a binary built with it)`);
+    migrations.push({
+      version: parsed.version,
+      name: entry.name,
+      file: join(entry.name),
+      kind: 'go',
+      format: 'goose',
+    });
+    notes.push(
+      `${join(entry.name)}: Go migration ${parsed.version} listed but not read (goose runs it only from a binary built with it)`,
+    );
   }
 
   if (migrations.length === 0) {
@@ -61,9 +85,13 @@ export function collectGooseMigrations(dir: string, entries: readonly FolderEntr
   for (const migration of migrations) {
     const first = seen.get(migration.version);
     if (first) {
-      throw new GanderError('GOOSE_VERSION', `goose: duplicate version ${migration.version} detected:\n${first.file}\n${migration.file}`, {
-        hint: 'goose panics on two migrations with the same version: renumber one of them',
-      });
+      throw new GanderError(
+        'GOOSE_VERSION',
+        `goose: duplicate version ${migration.version} detected:\n${first.file}\n${migration.file}`,
+        {
+          hint: 'goose panics on two migrations with the same version: renumber one of them',
+        },
+      );
     }
     seen.set(migration.version, migration);
   }

@@ -19,14 +19,26 @@ import { type Direction, type ParsedMigration, parseSqlMigration } from './split
  * @throws GanderError `UNSUPPORTED` for a goose Go migration; `GOOSE_DIRECTIVE` / `SQL_SYNTAX` from
  *   the splitters.
  */
-export function migrationStatements(migration: Migration, direction: Direction, options: { env?: EnvLookup } = {}): ParsedMigration {
+export function migrationStatements(
+  migration: Migration,
+  direction: Direction,
+  options: { env?: EnvLookup } = {},
+): ParsedMigration {
   if (migration.kind === 'go' || migration.text === undefined) {
-    throw new GanderError('UNSUPPORTED', `${migration.file}: a Go migration; gander lists it but cannot read or run it`, {
-      hint: 'goose runs Go migrations only from a binary built with them',
-    });
+    throw new GanderError(
+      'UNSUPPORTED',
+      `${migration.file}: a Go migration; gander lists it but cannot read or run it`,
+      {
+        hint: 'goose runs Go migrations only from a binary built with them',
+      },
+    );
   }
   if (migration.format === 'goose') {
-    return parseSqlMigration(migration.text, { file: migration.file, direction, ...(options.env ? { env: options.env } : {}) });
+    return parseSqlMigration(migration.text, {
+      file: migration.file,
+      direction,
+      ...(options.env ? { env: options.env } : {}),
+    });
   }
   if (direction === 'down') return { statements: [], useTx: true };
   const statements = splitPlainSql(migration.text, migration.file);

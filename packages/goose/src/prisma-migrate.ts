@@ -40,12 +40,18 @@ export function comparePrismaFolders(a: string, b: string): number {
  * @throws GanderError `FILE_NOT_FOUND` for a sub-folder without `migration.sql` (Prisma cannot
  *   apply it either) or when there is no sub-folder at all.
  */
-export function collectPrismaMigrations(dir: string, folders: readonly PrismaFolder[]): Omit<Migration, 'text'>[] {
+export function collectPrismaMigrations(
+  dir: string,
+  folders: readonly PrismaFolder[],
+): Omit<Migration, 'text'>[] {
   const base = dir.replace(/\/+$/, '');
   const sorted = [...folders].sort((a, b) => comparePrismaFolders(a.name, b.name));
   const missing = sorted.find((f) => !f.hasScript);
   if (missing) {
-    throw new GanderError('FILE_NOT_FOUND', `${base}/${missing.name}/migration.sql: no such file; Prisma Migrate fails on a migration folder without it`);
+    throw new GanderError(
+      'FILE_NOT_FOUND',
+      `${base}/${missing.name}/migration.sql: no such file; Prisma Migrate fails on a migration folder without it`,
+    );
   }
   if (sorted.length === 0) throw new GanderError('FILE_NOT_FOUND', `${dir}: no migration folders found`);
   return sorted.map((folder, index) => ({

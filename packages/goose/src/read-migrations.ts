@@ -28,7 +28,10 @@ export interface ReadMigrationsOptions {
  * @throws GanderError `FILE_NOT_FOUND` (`<dir> directory does not exist`, no migrations),
  *   `GOOSE_VERSION` (file names goose rejects, duplicate versions); see the collectors.
  */
-export async function readMigrations(dir: string, options: ReadMigrationsOptions = {}): Promise<MigrationSet> {
+export async function readMigrations(
+  dir: string,
+  options: ReadMigrationsOptions = {},
+): Promise<MigrationSet> {
   const entries = await listFolder(dir);
   const format = options.format ?? (await detectFormat(dir, entries));
   await loadParser();
@@ -37,7 +40,9 @@ export async function readMigrations(dir: string, options: ReadMigrationsOptions
     return { format, dir, migrations: await Promise.all(migrations.map(withText)), notes };
   }
   const folders = await Promise.all(
-    entries.filter((e) => e.isDirectory).map(async (e) => ({ name: e.name, hasScript: await isFile(join(dir, e.name, 'migration.sql')) })),
+    entries
+      .filter((e) => e.isDirectory)
+      .map(async (e) => ({ name: e.name, hasScript: await isFile(join(dir, e.name, 'migration.sql')) })),
   );
   const migrations = collectPrismaMigrations(dir, folders);
   return { format, dir, migrations: await Promise.all(migrations.map(withText)), notes: [] };
@@ -46,7 +51,9 @@ export async function readMigrations(dir: string, options: ReadMigrationsOptions
 async function withText(migration: Omit<Migration, 'text'>): Promise<Migration> {
   if (migration.kind === 'go') return migration;
   const bytes = await readFile(migration.file).catch((error: unknown) => {
-    throw new GanderError('FILE_NOT_FOUND', `${migration.file}: cannot read: ${(error as Error).message}`, { cause: error });
+    throw new GanderError('FILE_NOT_FOUND', `${migration.file}: cannot read: ${(error as Error).message}`, {
+      cause: error,
+    });
   });
   return { ...migration, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
 }
@@ -54,19 +61,25 @@ async function withText(migration: Omit<Migration, 'text'>): Promise<Migration> 
 async function listFolder(dir: string): Promise<FolderEntry[]> {
   const info = await stat(dir).catch(() => undefined);
   if (!info) throw new GanderError('FILE_NOT_FOUND', `${dir} directory does not exist`);
-  if (!info.isDirectory()) throw new GanderError('FILE_NOT_FOUND', `${dir}: not a directory`, { hint: 'pass the migrations folder' });
+  if (!info.isDirectory())
+    throw new GanderError('FILE_NOT_FOUND', `${dir}: not a directory`, {
+      hint: 'pass the migrations folder',
+    });
   const dirents = await readdir(dir, { withFileTypes: true });
   return Promise.all(
     dirents.map(async (d) => ({
       name: d.name,
-      isDirectory: d.isSymbolicLink() ? ((await stat(join(dir, d.name)).catch(() => undefined))?.isDirectory() ?? false) : d.isDirectory(),
+      isDirectory: d.isSymbolicLink()
+        ? ((await stat(join(dir, d.name)).catch(() => undefined))?.isDirectory() ?? false)
+        : d.isDirectory(),
     })),
   );
 }
 
 async function detectFormat(dir: string, entries: readonly FolderEntry[]): Promise<MigrationFormat> {
   if (entries.some((e) => e.name === 'migration_lock.toml' && !e.isDirectory)) return 'prisma-migrate';
-  if (entries.some((e) => !e.isDirectory && (e.name.endsWith('.sql') || e.name.endsWith('.go')))) return 'goose';
+  if (entries.some((e) => !e.isDirectory && (e.name.endsWith('.sql') || e.name.endsWith('.go'))))
+    return 'goose';
   for (const e of entries) {
     if (e.isDirectory && (await isFile(join(dir, e.name, 'migration.sql')))) return 'prisma-migrate';
   }

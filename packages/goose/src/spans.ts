@@ -84,7 +84,11 @@ export function createPositionMapper(text: string): PositionMapper {
     return { line: line + 1, column: clamped - (lineIndex[line] ?? 0) + 1 };
   };
 
-  return { fromByteOffset: (byteOffset) => fromIndex(indexOfByteOffset(byteOffset)), fromIndex, indexOfByteOffset };
+  return {
+    fromByteOffset: (byteOffset) => fromIndex(indexOfByteOffset(byteOffset)),
+    fromIndex,
+    indexOfByteOffset,
+  };
 }
 
 /** The position of a UTF-8 byte offset into `text` (a one-off {@link createPositionMapper}). */

@@ -40,7 +40,7 @@ const URL = 'https://github.com/pressly/goose#sql-migrations';
 /** goose's `bufio.Scanner` buffer (`scanBufSize`): a line of this many bytes or more fails. */
 const MAX_LINE_BYTES = 4 * 1024 * 1024;
 
-const enum State {
+enum State {
   Start = 0,
   Up = 1,
   UpBlock = 2,
@@ -83,7 +83,10 @@ export function parseSqlMigration(text: string, options: ParseOptions): ParsedMi
   let blockLine = 0;
 
   const fail = (message: string, line: number, column = 1, hint?: string): never => {
-    throw new GanderError('GOOSE_DIRECTIVE', message, { source: { file, line, column }, ...(hint ? { hint } : {}) });
+    throw new GanderError('GOOSE_DIRECTIVE', message, {
+      source: { file, line, column },
+      ...(hint ? { hint } : {}),
+    });
   };
   const bufferText = (): string => buffer.map((b) => b.text).join('');
   const startOf = (fallbackLine: number): SourceSpan => {
@@ -115,7 +118,12 @@ export function parseSqlMigration(text: string, options: ParseOptions): ParsedMi
     const lineNo = index + 1;
     const raw = lines[index] ?? '';
     if (raw.length * 3 >= MAX_LINE_BYTES && utf8Length(raw) >= MAX_LINE_BYTES) {
-      fail('failed to scan migration: bufio.Scanner: token too long', lineNo, 1, 'goose cannot read lines of 4 MiB or more');
+      fail(
+        'failed to scan migration: bufio.Scanner: token too long',
+        lineNo,
+        1,
+        'goose cannot read lines of 4 MiB or more',
+      );
     }
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (state === State.Start && goTrimSpace(line) === '') continue;
@@ -123,11 +131,17 @@ export function parseSqlMigration(text: string, options: ParseOptions): ParsedMi
     if (isAnnotationLine(line)) {
       const result = extractAnnotation(line);
       if (!result.ok) {
-        fail(`failed to parse annotation line ${goQuote(line)}: ${result.detail}`, lineNo, 1, annotationHint(line));
+        fail(
+          `failed to parse annotation line ${goQuote(line)}: ${result.detail}`,
+          lineNo,
+          1,
+          annotationHint(line),
+        );
       } else {
         const annotation = result.annotation;
         if (annotation === 'Up') {
-          if (state !== State.Start) fail(`duplicate '-- +goose Up' annotations; stateMachine=${state}, see ${URL}`, lineNo);
+          if (state !== State.Start)
+            fail(`duplicate '-- +goose Up' annotations; stateMachine=${state}, see ${URL}`, lineNo);
           state = State.Up;
           continue;
         }
@@ -155,7 +169,11 @@ export function parseSqlMigration(text: string, options: ParseOptions): ParsedMi
         if (annotation === 'StatementEnd') {
           if (state === State.UpBlock) state = State.UpBlockEnd;
           else if (state === State.DownBlock) state = State.DownBlockEnd;
-          else fail(`'-- +goose StatementEnd' must be defined after '-- +goose StatementBegin', see ${URL}`, lineNo);
+          else
+            fail(
+              `'-- +goose StatementEnd' must be defined after '-- +goose StatementBegin', see ${URL}`,
+              lineNo,
+            );
           // no `continue`: goose goes on with this line (it is not stored, but it emits the block)
         } else {
           if (annotation === 'NO TRANSACTION') useTx = false;
@@ -184,7 +202,12 @@ export function parseSqlMigration(text: string, options: ParseOptions): ParsedMi
         continue;
       }
     } else {
-      fail(`failed to parse migration: unexpected state ${state} on line ${goQuote(current)}, see ${URL}`, lineNo, 1, startHint(current));
+      fail(
+        `failed to parse migration: unexpected state ${state} on line ${goQuote(current)}, see ${URL}`,
+        lineNo,
+        1,
+        startHint(current),
+      );
     }
 
     if (state === State.Up || state === State.Down) {
@@ -200,10 +223,20 @@ export function parseSqlMigration(text: string, options: ParseOptions): ParsedMi
 
   const lastLine = Math.max(lines.length, 1);
   if (state === State.Start) {
-    fail(`failed to parse migration: must start with '-- +goose Up' annotation, see ${URL}`, 1, 1, 'add a "-- +goose Up" line before the first statement');
+    fail(
+      `failed to parse migration: must start with '-- +goose Up' annotation, see ${URL}`,
+      1,
+      1,
+      'add a "-- +goose Up" line before the first statement',
+    );
   }
   if (state === State.UpBlock || state === State.DownBlock) {
-    fail("failed to parse migration: missing '-- +goose StatementEnd' annotation", blockLine, 1, 'close the block opened here with "-- +goose StatementEnd"');
+    fail(
+      "failed to parse migration: missing '-- +goose StatementEnd' annotation",
+      blockLine,
+      1,
+      'close the block opened here with "-- +goose StatementEnd"',
+    );
   }
   const remaining = goTrimSpace(bufferText());
   if (remaining !== '') unfinished(remaining, lastLine);
@@ -223,7 +256,10 @@ export interface ParsedMigrationBoth {
  *
  * @throws GanderError `GOOSE_DIRECTIVE` from the up parse first, then from the down parse.
  */
-export function parseSqlMigrationBoth(text: string, options: Omit<ParseOptions, 'direction'>): ParsedMigrationBoth {
+export function parseSqlMigrationBoth(
+  text: string,
+  options: Omit<ParseOptions, 'direction'>,
+): ParsedMigrationBoth {
   const up = parseSqlMigration(text, { ...options, direction: 'up' });
   const down = parseSqlMigration(text, { ...options, direction: 'down' });
   return { up: up.statements, down: down.statements, useTx: up.useTx };
@@ -258,7 +294,8 @@ function substitute(line: string, env: EnvLookup, fail: (message: string) => nev
   try {
     return interpolate(line, env);
   } catch (error) {
-    if (error instanceof InterpolateError) return fail(`variable substitution failed: ${error.message}:\n${line}`);
+    if (error instanceof InterpolateError)
+      return fail(`variable substitution failed: ${error.message}:\n${line}`);
     throw error;
   }
 }
@@ -269,6 +306,7 @@ function annotationHint(line: string): string {
 }
 
 function startHint(line: string): string {
-  if (line.startsWith('\ufeff')) return 'the file starts with a UTF-8 byte order mark, which goose rejects: save it without BOM';
+  if (line.startsWith('\ufeff'))
+    return 'the file starts with a UTF-8 byte order mark, which goose rejects: save it without BOM';
   return 'goose allows only comments and blank lines before "-- +goose Up"';
 }

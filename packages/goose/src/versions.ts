@@ -7,7 +7,9 @@
 import { goQuote } from './go-strings.js';
 
 /** The version read from a file name, or goose's reason why there is none. */
-export type VersionResult = { readonly ok: true; readonly version: number } | { readonly ok: false; readonly reason: string };
+export type VersionResult =
+  | { readonly ok: true; readonly version: number }
+  | { readonly ok: false; readonly reason: string };
 
 const INT64_MAX = 9223372036854775807n;
 const INT64_MIN = -9223372036854775808n;
@@ -25,7 +27,8 @@ const INT64_MIN = -9223372036854775808n;
 export function parseVersion(baseName: string): VersionResult {
   const dot = baseName.lastIndexOf('.');
   const ext = dot >= 0 ? baseName.slice(dot) : '';
-  if (ext !== '.go' && ext !== '.sql') return { ok: false, reason: 'migration file does not have .sql or .go file extension' };
+  if (ext !== '.go' && ext !== '.sql')
+    return { ok: false, reason: 'migration file does not have .sql or .go file extension' };
   const separator = baseName.indexOf('_');
   if (separator < 0) return { ok: false, reason: "no filename separator '_' found" };
   const digits = baseName.slice(0, separator);
@@ -38,7 +41,10 @@ export function parseVersion(baseName: string): VersionResult {
   if (value > INT64_MAX || value < INT64_MIN) return parseError('value out of range');
   if (value < 1n) return { ok: false, reason: 'migration version must be greater than zero' };
   if (value > BigInt(Number.MAX_SAFE_INTEGER)) {
-    return { ok: false, reason: `version ${digits} is above 2^53-1, the largest version gander can represent exactly` };
+    return {
+      ok: false,
+      reason: `version ${digits} is above 2^53-1, the largest version gander can represent exactly`,
+    };
   }
   return { ok: true, version: Number(value) };
 }
@@ -52,7 +58,14 @@ export function isTimestampVersion(version: number): boolean {
   const text = String(version);
   const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
   if (!match) return false;
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59 || day < 1) return false;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day > daysInMonth) return false;

@@ -64,7 +64,9 @@ describe('readMigrations: folder fixtures', () => {
     expect(set.format).toBe(expected.format);
     expect(set.dir).toBe(dir);
     expect(set.notes).toEqual((expected.notes ?? []).map((n) => n.replaceAll('<dir>', dir)));
-    expect(set.migrations.map((m) => [m.version, m.name, m.kind])).toEqual((expected.migrations ?? []).map((m) => [m.version, m.name, m.kind]));
+    expect(set.migrations.map((m) => [m.version, m.name, m.kind])).toEqual(
+      (expected.migrations ?? []).map((m) => [m.version, m.name, m.kind]),
+    );
     for (const [i, want] of (expected.migrations ?? []).entries()) {
       const migration = set.migrations[i];
       if (!migration) throw new Error(`missing migration ${i}`);
@@ -98,7 +100,9 @@ describe('readMigrations: folder fixtures', () => {
   });
 
   it('format can be forced', async () => {
-    const set = await readMigrations(join(FIXTURES, 'prisma-no-lock', 'migrations'), { format: 'prisma-migrate' });
+    const set = await readMigrations(join(FIXTURES, 'prisma-no-lock', 'migrations'), {
+      format: 'prisma-migrate',
+    });
     expect(set.migrations.map((m) => m.name)).toEqual(['20240101000000_init', '20240102000000_more']);
   });
 });

@@ -29,7 +29,9 @@ const ENV: Readonly<Record<string, string>> = {
 };
 const env = (name: string): string | undefined => (Object.hasOwn(ENV, name) ? ENV[name] : undefined);
 
-const expected = JSON.parse(readFileSync(join(CORPORA, 'goose-sqlparser-testdata/expected.json'), 'utf8')) as Record<string, Expected>;
+const expected = JSON.parse(
+  readFileSync(join(CORPORA, 'goose-sqlparser-testdata/expected.json'), 'utf8'),
+) as Record<string, Expected>;
 const cases = Object.entries(expected).flatMap(([path, result]) =>
   (['up', 'down'] as const).map((direction) => ({ name: `${path} (${direction})`, path, direction, result })),
 );

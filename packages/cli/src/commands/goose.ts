@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import type { Command } from 'commander';
 import { GanderError } from '@gander/schema';
+import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
 
 /**
@@ -12,7 +12,9 @@ import type { CommandContext } from '../program.js';
  * Exit codes: 0 split, 2 the file is missing or goose would reject it (message `file:line:col: ...`).
  */
 export function registerGoose(program: Command, ctx: CommandContext): void {
-  const goose = program.command('goose').description("goose's file format: see how gander reads goose migrations");
+  const goose = program
+    .command('goose')
+    .description("goose's file format: see how gander reads goose migrations");
   goose
     .command('split')
     .description('print the statements goose would run for one migration file')
@@ -26,17 +28,29 @@ export function registerGoose(program: Command, ctx: CommandContext): void {
       const { parseSqlMigration } = await import('@gander/goose');
       const path = isAbsolute(file) ? file : join(ctx.io.cwd, file);
       const bytes = await readFile(path).catch((error: unknown) => {
-        throw new GanderError('FILE_NOT_FOUND', `${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
+        throw new GanderError(
+          'FILE_NOT_FOUND',
+          `${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+          { cause: error },
+        );
       });
       const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
       const env = ctx.io.env;
-      const parsed = parseSqlMigration(text, { file, direction: opts.down ? 'down' : 'up', env: (name) => env[name] });
+      const parsed = parseSqlMigration(text, {
+        file,
+        direction: opts.down ? 'down' : 'up',
+        env: (name) => env[name],
+      });
       if (opts.format === 'json') {
-        ctx.io.stdout(`${JSON.stringify({ statements: parsed.statements.map((s) => s.sql), useTx: parsed.useTx }, null, 2)}\n`);
+        ctx.io.stdout(
+          `${JSON.stringify({ statements: parsed.statements.map((s) => s.sql), useTx: parsed.useTx }, null, 2)}\n`,
+        );
       } else {
         ctx.io.stdout(`-- useTx: ${parsed.useTx}, ${parsed.statements.length} statement(s)\n`);
         for (const [i, s] of parsed.statements.entries()) {
-          ctx.io.stdout(`-- statement ${i + 1} at ${s.span.file}:${s.span.line}:${s.span.column}\n${s.sql}\n`);
+          ctx.io.stdout(
+            `-- statement ${i + 1} at ${s.span.file}:${s.span.line}:${s.span.column}\n${s.sql}\n`,
+          );
         }
       }
       ctx.exit(0);
