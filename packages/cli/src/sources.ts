@@ -1,0 +1,89 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { GanderError, type Model } from '@gander/schema';
+
+/**
+ * What a command-line source argument names:
+ * - `database`: a `postgres://` / `postgresql://` URL or a libpq `key=value` string;
+ * - `migrations`: a folder of goose `.sql` files or a Prisma Migrate folder;
+ * - `prisma`: a `.prisma` file, or a folder holding `.prisma` files / `schema.prisma`.
+ */
+export type SourceKind = 'database' | 'migrations' | 'prisma';
+
+export interface LoadedSource {
+  readonly kind: SourceKind;
+  /** What the user passed, with any password removed: fit for output. */
+  readonly label: string;
+  readonly model: Model;
+  /** Extra facts a command may print (opaque statements, version folded to, ...). */
+  readonly notes: readonly string[];
+}
+
+export interface LoadOptions {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** Schema unqualified names resolve to (default `public`). */
+  readonly defaultSchema?: string;
+  /** Fold migrations up to this version (inclusive). */
+  readonly toVersion?: number;
+  /** Replay migrations instead of folding: `pglite` or a PostgreSQL URL. */
+  readonly replay?: string;
+}
+
+/** Decides what kind of source a command-line argument names. @throws GanderError USAGE / FILE_NOT_FOUND */
+export function classifySource(spec: string, cwd: string): SourceKind {
+  if (/^postgres(ql)?:\/\//i.test(spec) || /^\s*\w+\s*=/.test(spec)) return 'database';
+  const path = resolve(cwd, spec);
+  if (!existsSync(path)) {
+    throw new GanderError('FILE_NOT_FOUND', `${spec}: no such file or folder (expected a migrations folder, a .prisma file or a postgres:// URL)`);
+  }
+  if (statSync(path).isFile()) {
+    if (path.endsWith('.prisma')) return 'prisma';
+    throw new GanderError('USAGE', `${spec}: expected a migrations folder, a .prisma file or a postgres:// URL`);
+  }
+  return looksLikePrismaFolder(path) ? 'prisma' : 'migrations';
+}
+
+function looksLikePrismaFolder(dir: string): boolean {
+  return existsSync(resolve(dir, 'schema.prisma')) && !existsSync(resolve(dir, 'migration_lock.toml'));
+}
+
+/**
+ * Loads any source into a model. Packages are imported lazily so a command only pays for what it
+ * reads. @throws GanderError from the package that reads the source.
+ */
+export async function loadSource(spec: string, options: LoadOptions): Promise<LoadedSource> {
+  const kind = classifySource(spec, options.cwd);
+  switch (kind) {
+    case 'database':
+      return await loadDatabase(spec, options);
+    case 'migrations':
+      return await loadMigrations(spec, options);
+    case 'prisma':
+      return await loadPrisma(spec, options);
+  }
+}
+
+/**
+ * Reads a live database: `spec` (URL or `key=value`) completed by `PG*` / `POSTGRES_*` variables.
+ * @throws GanderError `USAGE` (bad connection string), `DB_CONNECT` (names host, port, database; never
+ *   the password), `DB_QUERY` (catalog unreadable).
+ */
+async function loadDatabase(spec: string, options: LoadOptions): Promise<LoadedSource> {
+  const { connect, describeConnection, introspect, resolveConnection } = await import('@gander/introspect');
+  const config = resolveConnection(spec, options.env);
+  const client = await connect(config);
+  try {
+    return { kind: 'database', label: describeConnection(config), model: await introspect(client), notes: [] };
+  } finally {
+    await client.end();
+  }
+}
+
+async function loadMigrations(spec: string, _options: LoadOptions): Promise<LoadedSource> {
+  throw new GanderError('UNSUPPORTED', `reading migrations (${spec}) is not available in this build yet`);
+}
+
+async function loadPrisma(spec: string, _options: LoadOptions): Promise<LoadedSource> {
+  throw new GanderError('UNSUPPORTED', `reading a Prisma schema (${spec}) is not available in this build yet`);
+}
