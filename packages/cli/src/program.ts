@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerGoose } from './commands/goose.js';
+import { registerInspect } from './commands/inspect.js';
 import { registerMigrate } from './commands/migrate.js';
 
 /** Where a command writes and what it reads from its surroundings (tests pass their own). */
@@ -30,6 +31,7 @@ export function buildProgram(ctx: CommandContext): Command {
     .showHelpAfterError()
     .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
     .exitOverride();
+  registerInspect(program, ctx);
   registerMigrate(program, ctx);
   registerGoose(program, ctx);
   return program;
