@@ -47,3 +47,4 @@ export {
   rewriteExpression,
 } from './normalize-expression.js';
 export { canonicalDefault, canonicalRelationName, normalizeDefault } from './normalize-default.js';
+export { makeObjectName, serialSequenceName } from './serial.js';
