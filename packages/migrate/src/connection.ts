@@ -168,5 +168,8 @@ export async function connect(config: ConnectionConfig, applicationName = 'gande
       cause: error,
     });
   }
+  // PostgreSQL 14+: notice a vanished client (a killed runner) within a second even during a long
+  // statement, so its transaction is rolled back and the advisory lock freed promptly.
+  await client.query('SET client_connection_check_interval = 1000').catch(() => undefined);
   return client;
 }

@@ -165,7 +165,7 @@ async function runInvocation(m: typeof Migrate, inv: Migrate.Invocation, ctx: Ru
       if (result.planned.length === 0) logger.log('info', 'DRY-RUN nothing to run', { event: 'planned' });
     }
     if (json) out(`${JSON.stringify(runJson(result), null, 2)}\n`);
-    if (result.log) logger.log('info', result.log, { event: 'done', ...(result.version !== undefined ? { version: result.version } : {}) });
+    if (result.log) logger.log('info', `${result.dryRun ? 'DRY-RUN ' : ''}${result.log}`, { event: 'done', ...(result.version !== undefined ? { version: result.version } : {}) });
     if (result.error) throw result.error;
     failed = false;
     return 0;
