@@ -18,3 +18,5 @@ export {
   type Statement,
 } from './split.js';
 export { isTimestampVersion, parseVersion, type VersionResult } from './versions.js';
+export { type FoldOptions, type FoldResult, foldMigrations, foldMigrationSet, foldStatements } from './fold/fold-migrations.js';
+export type { OpaqueStatement } from './fold/state.js';

@@ -21,3 +21,4 @@ export {
 export { catalogSql, INTROSPECT_ROUND_TRIPS, type IntrospectOptions, introspect, type Queryable } from './introspect.js';
 export { rowsToModel } from './rows-to-model.js';
 export { decodeTriggerArguments, triggerWhenClause } from './triggers.js';
+export { type ReplayOptions, type ReplayResult, type ReplayTarget, replay } from './replay.js';

@@ -1,0 +1,196 @@
+import type { Column, Constraint as ModelConstraint, Index } from '@gander/schema';
+import type { ColumnDef, Constraint, CreateStmt, Node, PartitionBoundSpec, PartitionElem, TableLikeClause } from 'libpg-query';
+import { quoteIdentifier as quoteIdent } from '@gander/schema';
+import { as, numberText, rangeVar, strs } from './ast.js';
+import { canonicalExpr } from './canonical.js';
+import { addIdentity, buildColumn } from './columns.js';
+import { addConstraints, type PendingConstraint } from './constraints.js';
+import { cloneIndexesToPartition } from './partitions.js';
+import { chooseRelationName, indexColumnNames, nameAddition } from './names.js';
+import { type FoldState, key, type TableState } from './state.js';
+
+const LIKE_COMMENTS = 1 << 0;
+const LIKE_CONSTRAINTS = 1 << 2;
+const LIKE_DEFAULTS = 1 << 3;
+const LIKE_GENERATED = 1 << 4;
+const LIKE_IDENTITY = 1 << 5;
+const LIKE_INDEXES = 1 << 6;
+
+/**
+ * `CREATE TABLE`: columns (serial, identity, generated), every column and table constraint form,
+ * `LIKE`, `INHERITS`, `PARTITION BY` and `PARTITION OF`. Temporary tables are ignored; an existing
+ * table with `IF NOT EXISTS` is left as it is.
+ *
+ * @see https://www.postgresql.org/docs/16/sql-createtable.html
+ */
+export function createTable(state: FoldState, stmt: CreateStmt): void {
+  if (stmt.relation?.relpersistence === 't') return;
+  const target = rangeVar(stmt.relation);
+  const schema = target.schema ?? state.creationSchema();
+  const k = key(schema, target.name);
+  if (state.tables.has(k) || state.views.has(k)) return;
+  const table: TableState = {
+    schema,
+    name: target.name,
+    kind: stmt.partspec ? 'partitioned table' : 'table',
+    inherits: [],
+    columns: [],
+    constraints: [],
+    indexes: [],
+    triggers: [],
+    span: state.span,
+  };
+  const pending: PendingConstraint[] = [];
+  let parentForPartition: TableState | undefined;
+  if (stmt.partbound && stmt.inhRelations?.length) {
+    const parentRef = rangeVar(as(stmt.inhRelations[0], 'RangeVar'));
+    parentForPartition = state.table(parentRef.schema, parentRef.name);
+    if (parentForPartition) {
+      table.partitionOf = {
+        schema: parentForPartition.schema,
+        name: parentForPartition.name,
+        bound: partitionBound(state, stmt.partbound),
+      };
+      table.columns = parentForPartition.columns.map(({ identity: _i, comment: _c, ...c }) => ({ ...c, span: state.span }));
+      table.constraints = inheritedChecks(parentForPartition).concat(parentForPartition.constraints.filter((c) => c.kind === 'foreign key'));
+    }
+  } else {
+    for (const node of stmt.inhRelations ?? []) {
+      const parentRef = rangeVar(as(node, 'RangeVar'));
+      const parent = state.table(parentRef.schema, parentRef.name);
+      if (!parent) continue;
+      table.inherits.push({ schema: parent.schema, name: parent.name });
+      for (const c of parent.columns) {
+        if (!table.columns.some((x) => x.name === c.name)) {
+          const { identity: _i, comment: _c, ...rest } = c;
+          table.columns.push({ ...rest, span: state.span });
+        }
+      }
+      for (const c of inheritedChecks(parent)) if (!table.constraints.some((x) => x.name === c.name)) table.constraints.push(c);
+    }
+  }
+  state.tables.set(k, table);
+  for (const element of stmt.tableElts ?? []) {
+    const def = as<ColumnDef>(element, 'ColumnDef');
+    if (def) {
+      addColumn(state, table, def, pending);
+      continue;
+    }
+    const constraint = as<Constraint>(element, 'Constraint');
+    if (constraint) {
+      pending.push({ node: constraint });
+      continue;
+    }
+    const like = as<TableLikeClause>(element, 'TableLikeClause');
+    if (like) copyLike(state, table, like);
+  }
+  if (stmt.partspec) table.partitionKey = partitionKey(state, stmt.partspec.strategy, stmt.partspec.partParams);
+  addConstraints(state, table, pending, { creating: true });
+  if (parentForPartition) cloneIndexesToPartition(state, parentForPartition, table);
+}
+
+function inheritedChecks(parent: TableState): ModelConstraint[] {
+  return parent.constraints.filter((c) => c.kind === 'check' && !c.noInherit);
+}
+
+function addColumn(state: FoldState, table: TableState, def: ColumnDef, pending: PendingConstraint[]): void {
+  const { column, pending: own } = buildColumn(state, table, def);
+  pending.push(...own);
+  const existing = table.columns.findIndex((c) => c.name === column.name);
+  if (existing < 0) {
+    table.columns.push(column);
+    return;
+  }
+  const merged: Column = {
+    ...(table.columns[existing] as Column),
+    notNull: (table.columns[existing] as Column).notNull || column.notNull,
+    ...(column.default !== undefined ? { default: column.default } : {}),
+    ...(column.generated !== undefined ? { generated: column.generated } : {}),
+    ...(column.identity !== undefined ? { identity: column.identity } : {}),
+    span: state.span,
+  };
+  table.columns[existing] = merged;
+}
+
+function copyLike(state: FoldState, table: TableState, like: TableLikeClause): void {
+  const ref = rangeVar(like.relation);
+  const source = state.table(ref.schema, ref.name);
+  if (!source) return;
+  const options = like.options ?? 0;
+  for (const c of source.columns) {
+    let column: Column = { name: c.name, type: c.type, notNull: c.notNull, span: state.span };
+    if (c.collation !== undefined) column = { ...column, collation: c.collation };
+    if (options & LIKE_DEFAULTS && c.default !== undefined) column = { ...column, default: c.default };
+    if (options & LIKE_GENERATED && c.generated !== undefined) column = { ...column, generated: c.generated };
+    if (options & LIKE_COMMENTS && c.comment !== undefined) column = { ...column, comment: c.comment };
+    if (options & LIKE_IDENTITY && c.identity !== undefined) {
+      column = addIdentity(state, table, column, { contype: 'CONSTR_IDENTITY', generated_when: c.identity === 'always' ? 'a' : 'd' });
+    }
+    table.columns.push(column);
+  }
+  if (options & LIKE_CONSTRAINTS) {
+    for (const c of source.constraints) if (c.kind === 'check') table.constraints.push({ ...c, span: state.span });
+  }
+  if (options & LIKE_INDEXES) {
+    for (const c of source.constraints) {
+      if (c.kind === 'primary key') {
+        table.constraints.push({ ...c, name: chooseRelationName(state, table.schema, table.name, undefined, 'pkey', true), span: state.span });
+      } else if (c.kind === 'unique') {
+        const name = chooseRelationName(state, table.schema, table.name, nameAddition(indexColumnNames(c.columns)), 'key', true);
+        table.constraints.push({ ...c, name, span: state.span });
+      } else if (c.kind === 'exclusion') {
+        const cols = c.elements.map((e) => e.key.column ?? 'expr');
+        const name = chooseRelationName(state, table.schema, table.name, nameAddition(indexColumnNames(cols)), 'excl', true);
+        table.constraints.push({ ...c, name, span: state.span });
+      }
+    }
+    for (const index of source.indexes) {
+      const cols = index.keys.map((k) => k.column ?? 'expr');
+      const name = chooseRelationName(state, table.schema, table.name, nameAddition(indexColumnNames(cols)), 'idx', false);
+      const copy: Index = { ...index, name, span: state.span };
+      if (options & LIKE_COMMENTS) table.indexes.push(copy);
+      else {
+        const { comment: _c, ...rest } = copy;
+        table.indexes.push(rest);
+      }
+    }
+  }
+}
+
+/** `pg_get_partkeydef` text of a partition key: `RANGE (created_at)`, `LIST ((lower(x)))`. */
+export function partitionKey(state: FoldState, strategy: string | undefined, params: readonly Node[] | undefined): string {
+  const kind = (strategy ?? '').replace('PARTITION_STRATEGY_', '');
+  const elems = (params ?? []).map((n) => {
+    const p = as<PartitionElem>(n, 'PartitionElem') ?? {};
+    let text = p.name !== undefined ? quoteIdent(p.name) : p.expr ? `(${canonicalExpr(state, p.expr)})` : '';
+    const collation = strs(p.collation);
+    if (collation.length) text += ` COLLATE ${quoteIdent(collation[collation.length - 1] as string)}`;
+    const opclass = strs(p.opclass);
+    if (opclass.length) text += ` ${opclass[opclass.length - 1]}`;
+    return text;
+  });
+  return `${kind} (${elems.join(', ')})`;
+}
+
+/** `pg_get_expr(relpartbound)` text of a partition bound, literals as written. */
+export function partitionBound(state: FoldState, bound: PartitionBoundSpec): string {
+  if (bound.is_default) return 'DEFAULT';
+  const value = (n: Node): string => {
+    const c = as<{ sval?: { sval?: string }; isnull?: boolean }>(n, 'A_Const');
+    if (c?.sval) return `'${(c.sval.sval ?? '').replace(/'/g, "''")}'`;
+    if (c?.isnull) return 'NULL';
+    const num = numberText(n);
+    if (num !== undefined) return num;
+    const ref = strs(as<{ fields?: Node[] }>(n, 'ColumnRef')?.fields);
+    if (ref.length === 1 && (ref[0] === 'minvalue' || ref[0] === 'maxvalue')) return (ref[0] as string).toUpperCase();
+    return canonicalExpr(state, n);
+  };
+  switch (bound.strategy) {
+    case 'l':
+      return `FOR VALUES IN (${(bound.listdatums ?? []).map(value).join(', ')})`;
+    case 'h':
+      return `FOR VALUES WITH (modulus ${bound.modulus ?? 0}, remainder ${bound.remainder ?? 0})`;
+    default:
+      return `FOR VALUES FROM (${(bound.lowerdatums ?? []).map(value).join(', ')}) TO (${(bound.upperdatums ?? []).map(value).join(', ')})`;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Static fold of every `fixtures/fold/<case>/migrations` folder against its `expected.json` (the
+ * model with spans; the oracle test in `test/parity-fixtures.test.ts` checks the same cases against
+ * PostgreSQL). `case.json` may give `{ "toVersion": n, "defaultSchema": "s" }`.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { foldMigrations } from '@gander/goose';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../../fixtures/fold/', import.meta.url));
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+
+const cases = readdirSync(root)
+  .sort()
+  .map((name) => {
+    const dir = join(root, name);
+    const options = existsSync(join(dir, 'case.json')) ? (JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as object) : {};
+    return { name, dir, options, expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as unknown };
+  });
+
+describe('fold fixtures', () => {
+  it.each(cases)('$name', async ({ dir, options, expected }) => {
+    const result = await foldMigrations(relative(repo, join(dir, 'migrations')), options);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(expected);
+  });
+});
