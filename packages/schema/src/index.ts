@@ -48,3 +48,38 @@ export {
 } from './normalize-expression.js';
 export { canonicalDefault, canonicalRelationName, normalizeDefault } from './normalize-default.js';
 export { makeObjectName, serialSequenceName } from './serial.js';
+export type {
+  Change,
+  ChangeKind,
+  ColumnAspect,
+  ConstraintAspect,
+  DomainAspect,
+  EnumAspect,
+  IndexAspect,
+  IndexLike,
+  RoutineAspect,
+  SequenceAspect,
+  TableAspect,
+  TableChange,
+  TableChangeKind,
+  TriggerAspect,
+  ViewAspect,
+} from './diff/changes.js';
+export { changeOrderKey, changeSubject, diffModels } from './diff/index.js';
+export {
+  DEFAULT_BOOKKEEPING_TABLES,
+  type DiffOptions,
+  type IgnoreRule,
+  matchesPattern,
+  type ObjectKind,
+} from './diff/options.js';
+export { asIndex, sameType, typeKey } from './diff/equivalence.js';
+export { invertChange, invertChanges, invertTableChange } from './diff/invert.js';
+export type { ClientDefault, Finding, FindingObject, FindingSide, Fix, Severity, Side } from './findings/types.js';
+export { SEVERITY_RANK } from './findings/types.js';
+export { ALL_FINDING_CODES, FINDING_CODES, type FindingCode, isFindingCode } from './findings/codes.js';
+export { applyPolicy, type ObjectRule, type Policy, type PolicySeverity, severityFor } from './findings/policy.js';
+export { combineFindings, type FindingContext, type ThreeLegs, toFindings } from './findings/index.js';
+export { type PrismaScalar, type PrismaType, prismaFieldType, prismaType } from './findings/prisma-types.js';
+export { fieldName, modelName, prismaDefault, prismaEnum, prismaField, prismaIndex, prismaModel, prismaRelation } from './findings/prisma-fix.js';
+export { changeSql, tableChangeSql } from './findings/sql-fix.js';

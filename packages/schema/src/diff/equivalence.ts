@@ -1,0 +1,109 @@
+/**
+ * The equivalences the diff applies on top of canonical text: what two sources may spell
+ * differently while PostgreSQL treats them the same.
+ *
+ * - A time type without precision is the time type with precision 6, the largest PostgreSQL
+ *   keeps (`timestamp with time zone` == `timestamp(6) with time zone`; the same for `timestamp`,
+ *   `time`, `time with time zone` and `interval`, arrays included).
+ * - A unique constraint that is not deferrable is the unique index that backs it (`asIndex`).
+ *
+ * @see https://www.postgresql.org/docs/16/datatype-datetime.html ("p ... allowed range of p is from 0 to 6")
+ */
+import type { Index, IndexKey, UniqueConstraint } from '../model.js';
+import type { IndexLike } from './changes.js';
+
+const PRECISION_SIX = [
+  /^(timestamp|time)\(6\)( with(?:out)? time zone)/,
+  /^(interval(?: [a-z]+(?: to [a-z]+)?)?)\(6\)()/,
+];
+
+/**
+ * The comparison key of a canonical type: the type itself, with a precision of 6 on a time type
+ * removed (see the module doc).
+ *
+ * @example typeKey('timestamp(6) with time zone[]') === 'timestamp with time zone[]'
+ */
+export function typeKey(type: string): string {
+  for (const pattern of PRECISION_SIX) {
+    if (pattern.test(type)) return type.replace(pattern, (_match, head: string, tail: string) => head + tail);
+  }
+  return type;
+}
+
+/** True when two canonical types are the same type (see `typeKey`). */
+export function sameType(a: string, b: string): boolean {
+  return typeKey(a) === typeKey(b);
+}
+
+/** A plain ascending column key, as a unique constraint has. */
+function columnKey(column: string): IndexKey {
+  return { column, order: 'asc', nulls: 'last' };
+}
+
+/**
+ * A unique constraint as the unique index PostgreSQL builds for it (btree, ascending, default
+ * operator classes); an index is returned as it is.
+ */
+export function asIndex(object: IndexLike): Index {
+  if (!('kind' in object)) return object;
+  return {
+    name: object.name,
+    unique: true,
+    method: 'btree',
+    keys: object.columns.map(columnKey),
+    include: object.include,
+    nullsNotDistinct: object.nullsNotDistinct,
+    ...(object.comment !== undefined ? { comment: object.comment } : {}),
+    ...(object.span ? { span: object.span } : {}),
+  };
+}
+
+/** True for a unique constraint that may stand for an index (deferrable ones cannot). */
+export function isIndexLike(object: { readonly kind: string; readonly deferrable?: boolean }): boolean {
+  return object.kind === 'unique' && object.deferrable !== true;
+}
+
+/** Text of one index key, for signatures and messages: `lower(email) DESC`, `name gin_trgm_ops`. */
+export function keyText(key: IndexKey): string {
+  let text = key.column !== undefined ? key.column : `(${key.expression ?? ''})`;
+  if (key.collation) text += ` COLLATE ${key.collation}`;
+  if (key.opclass) text += ` ${key.opclass}`;
+  if (key.order === 'desc') text += ' DESC';
+  if (key.nulls !== (key.order === 'desc' ? 'first' : 'last')) text += ` NULLS ${key.nulls.toUpperCase()}`;
+  return text;
+}
+
+/** The key columns / expressions only, e.g. `(email, (lower(name)))`: what a name rename keeps. */
+export function keyColumnsSignature(index: Index): string {
+  return index.keys.map((key) => key.column ?? `(${key.expression ?? ''})`).join(', ');
+}
+
+/** Everything that defines an index except its name and comment. */
+export function indexSignature(index: Index): string {
+  return JSON.stringify([
+    index.unique,
+    index.method,
+    index.keys.map(keyText),
+    index.include,
+    index.predicate ?? null,
+    index.nullsNotDistinct,
+  ]);
+}
+
+/** True when an index is only plain columns in default order: what Prisma's `@@index` can say. */
+export function isPlainIndex(index: Index): boolean {
+  return index.predicate === undefined && index.keys.every((key) => key.column !== undefined && !key.opclass && !key.collation);
+}
+
+/** Compares two values by JSON; model values are plain data, so this is deep equality. */
+export function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The aspects among `fields` whose values differ between `a` and `b` (deep equality), in the
+ * order of `fields`.
+ */
+export function differingAspects<T, A extends string & keyof T>(a: T, b: T, fields: readonly A[]): A[] {
+  return fields.filter((field) => !same(a[field], b[field]));
+}
