@@ -186,16 +186,61 @@ function toExtension(value: AstValue): AstExtension {
 }
 
 /**
+ * The first non-ASCII character outside string literals and comments: prisma-ast 0.15.0's lexer
+ * reads identifiers as `[a-zA-Z][\w-]*`, so `Café` would silently become `Caf`.
+ */
+function nonAsciiIdentifier(file: PrismaFile): SourceSpan | undefined {
+  let line = 1;
+  let column = 1;
+  let inString = false;
+  let inComment = false;
+  const text = file.text;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (c === '\n') {
+      line += 1;
+      column = 1;
+      inComment = false;
+      continue;
+    }
+    if (!inComment) {
+      if (inString && c === '\\') {
+        i += 1;
+        column += 2;
+        continue;
+      }
+      if (c === '"') inString = !inString;
+      else if (!inString && c === '/' && text[i + 1] === '/') inComment = true;
+      else if (!inString && c.charCodeAt(0) > 0x7f) return { file: file.path, line, column };
+    }
+    column += 1;
+  }
+  return undefined;
+}
+
+/**
  * Parses every file into blocks with positions.
  *
  * @throws GanderError `PRISMA_SCHEMA` when prisma-ast cannot parse a file that Prisma accepted
- *   (a syntax prisma-ast 0.15.0 does not know), at the token it stopped on.
+ *   (a syntax prisma-ast 0.15.0 does not know), at the token it stopped on; `UNSUPPORTED` for a
+ *   non-ASCII identifier, which prisma-ast would misread.
  */
 export function parseAst(files: readonly PrismaFile[]): AstSchema {
   const blocks: AstBlock[] = [];
   const extensions: AstExtension[] = [];
   let relationMode: string | undefined;
   for (const file of files) {
+    const unicode = nonAsciiIdentifier(file);
+    if (unicode) {
+      throw new GanderError(
+        'UNSUPPORTED',
+        'non-ASCII identifier: the schema reader (prisma-ast 0.15.0) cannot read it',
+        {
+          source: unicode,
+          hint: 'use an ASCII name with @map("...")/@@map("...") for the database name',
+        },
+      );
+    }
     let ast: Raw;
     try {
       ast = getSchema(file.text, { parser, visitor });

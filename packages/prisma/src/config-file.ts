@@ -22,6 +22,23 @@ function literal(text: string): string | undefined {
   return m[2]!.replace(/\\(.)/g, '$1');
 }
 
+/** The expression starting at `start`, up to the first top-level `,`, `}` or line break. */
+function expressionAt(text: string, start: number): string {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = start; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\') i += 1;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(' || c === '[') depth += 1;
+    else if (c === ')' || c === ']') depth -= 1;
+    else if (depth === 0 && (c === ',' || c === '}' || c === '\n')) return text.slice(start, i).trim();
+  }
+  return text.slice(start).trim();
+}
+
 /**
  * The `schema` property of a `defineConfig({...})` / exported object in prisma.config.ts: a string
  * literal, or `path.join(...)` / `join(...)` / `path.resolve(__dirname, ...)` of string literals.
@@ -33,9 +50,7 @@ export function schemaPathFromConfig(source: string, file: string): string | und
   const text = stripComments(source);
   const match = /(?:^|[\s{,])schema\s*:\s*/m.exec(text);
   if (!match) return undefined;
-  const rest = text.slice(match.index + match[0].length);
-  const end = rest.search(/,\s*(?:\w+\s*:|\}|\.\.\.)|\n\s*\}/);
-  const value = (end === -1 ? rest : rest.slice(0, end)).trim().replace(/,$/, '');
+  const value = expressionAt(text, match.index + match[0].length);
   const direct = literal(value);
   if (direct !== undefined) return direct;
   const call = /^(?:path\.)?(?:join|resolve)\(([\s\S]*)\)$/.exec(value);

@@ -123,7 +123,7 @@ function schemaError(files: readonly PrismaFile[], error: unknown): GanderError 
   });
 }
 
-/** The errors `lint` reports, with positions (lint gives UTF-8 byte offsets). */
+/** The errors `lint` reports, with positions (lint gives UTF-16 offsets). */
 function lintErrors(files: readonly PrismaFile[]): { span: SourceSpan; text: string }[] {
   let diagnostics: LintDiagnostic[];
   try {
@@ -137,7 +137,7 @@ function lintErrors(files: readonly PrismaFile[]): { span: SourceSpan; text: str
     .filter((d) => !d.is_warning)
     .map((d) => {
       const file = files.find((f) => f.path === d.file_name) ?? files[0]!;
-      return { span: positionAt(file, d.start, 'utf8'), text: d.text };
+      return { span: positionAt(file, d.start), text: d.text };
     });
 }
 
