@@ -10,7 +10,7 @@
 import { basename } from 'node:path';
 import { goQuote, type Statement } from '@gander/goose';
 import { formatSpan, GanderError } from '@gander/schema';
-import { forgetChecksumSql, recordChecksumSql } from './checksums.js';
+import { checksumTableName, forgetChecksumSql, recordChecksumSql } from './checksums.js';
 import { clearStatement } from './goose-text.js';
 import { errorSpan, isConnectionLost, type PgErrorFields, pgErrorFields, pgxText } from './pg-error.js';
 import type { SqlClient } from './sql-client.js';
@@ -62,6 +62,31 @@ async function writeVersion(client: SqlClient, step: PreparedStep, books: Bookke
     await client.query(deleteVersionSql(books.table), [step.version]);
     if (books.checksums) await client.query(forgetChecksumSql(books.table), [step.version]);
   }
+}
+
+/**
+ * The version-table write plus `COMMIT` as one simple-protocol query (one round trip per migration
+ * instead of three), when every value is a safe literal (integer version, hex digest, a plain file
+ * name); otherwise `undefined` and the parameterized queries are used.
+ */
+function bookkeepingAndCommit(step: PreparedStep, books: Bookkeeping): string | undefined {
+  const base = basename(step.file);
+  if (!/^[\w.\- ]+$/.test(base) || !/^[0-9a-f]*$/.test(step.sha256) || !Number.isSafeInteger(step.version)) return undefined;
+  const t = books.table;
+  const sql: string[] = [];
+  if (!books.noVersioning && step.direction === 'up') {
+    sql.push(`INSERT INTO ${t} (version_id, is_applied) VALUES (${step.version}, true)`);
+    if (books.checksums) {
+      sql.push(
+        `INSERT INTO ${checksumTableName(t)} (version_id, file, sha256) VALUES (${step.version}, '${base}', '${step.sha256}') ON CONFLICT (version_id) DO UPDATE SET file = EXCLUDED.file, sha256 = EXCLUDED.sha256, applied_at = now()`,
+      );
+    }
+  } else if (!books.noVersioning) {
+    sql.push(`DELETE FROM ${t} WHERE version_id=${step.version}`);
+    if (books.checksums) sql.push(`DELETE FROM ${checksumTableName(t)} WHERE version_id = ${step.version}`);
+  }
+  sql.push('COMMIT');
+  return sql.join(';\n');
 }
 
 function lines(step: PreparedStep, upTo: number): string {
@@ -127,8 +152,12 @@ export async function executeStep(client: SqlClient, step: PreparedStep, books: 
       await client.query('BEGIN');
       for (; index < step.statements.length; index++) await client.query((step.statements[index] as Statement).sql);
       writingVersion = true;
-      await writeVersion(client, step, books);
-      await client.query('COMMIT');
+      const combined = bookkeepingAndCommit(step, books);
+      if (combined) await client.query(combined);
+      else {
+        await writeVersion(client, step, books);
+        await client.query('COMMIT');
+      }
       return { status: 'applied', step, durationNs: elapsed() };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
