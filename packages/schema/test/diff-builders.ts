@@ -38,10 +38,22 @@ export function table(name: string, parts: Partial<Table> = {}, schema = 'public
 }
 
 export function pk(name: string, columns: string[], extra: Partial<Constraint> = {}): Constraint {
-  return { kind: 'primary key', name, columns, include: [], deferrable: false, initiallyDeferred: false, ...extra } as Constraint;
+  return {
+    kind: 'primary key',
+    name,
+    columns,
+    include: [],
+    deferrable: false,
+    initiallyDeferred: false,
+    ...extra,
+  } as Constraint;
 }
 
-export function unique(name: string, columns: string[], extra: Partial<UniqueConstraint> = {}): UniqueConstraint {
+export function unique(
+  name: string,
+  columns: string[],
+  extra: Partial<UniqueConstraint> = {},
+): UniqueConstraint {
   return {
     kind: 'unique',
     name,
@@ -77,7 +89,15 @@ export function fk(
 }
 
 export function check(name: string, expression: string): Constraint {
-  return { kind: 'check', name, expression, noInherit: false, validated: true, deferrable: false, initiallyDeferred: false };
+  return {
+    kind: 'check',
+    name,
+    expression,
+    noInherit: false,
+    validated: true,
+    deferrable: false,
+    initiallyDeferred: false,
+  };
 }
 
 export function index(name: string, columns: string[], extra: Partial<Index> = {}): Index {
@@ -109,11 +129,28 @@ export function enumType(name: string, values: string[], extra: Partial<EnumType
 }
 
 export function routine(name: string, extra: Partial<Routine> = {}): Routine {
-  return { schema: 'public', name, kind: 'function', argumentTypes: [], returns: 'trigger', language: 'plpgsql', digest: 'd1', ...extra };
+  return {
+    schema: 'public',
+    name,
+    kind: 'function',
+    argumentTypes: [],
+    returns: 'trigger',
+    language: 'plpgsql',
+    digest: 'd1',
+    ...extra,
+  };
 }
 
 export function view(name: string, extra: Partial<View> = {}): View {
-  return { schema: 'public', name, materialized: false, digest: 'v1', columns: ['id'], indexes: [], ...extra };
+  return {
+    schema: 'public',
+    name,
+    materialized: false,
+    digest: 'v1',
+    columns: ['id'],
+    indexes: [],
+    ...extra,
+  };
 }
 
 export function sequence(name: string, extra: Partial<Sequence> = {}): Sequence {
@@ -139,9 +176,17 @@ export function model(parts: Partial<Model> = {}): Model {
 export function users(extra: Partial<Table> = {}): Table {
   return table('users', {
     columns: [
-      col('id', 'uuid', { notNull: true, default: 'gen_random_uuid()', span: span('migrations/00001_init.sql', 3) }),
+      col('id', 'uuid', {
+        notNull: true,
+        default: 'gen_random_uuid()',
+        span: span('migrations/00001_init.sql', 3),
+      }),
       col('email', 'text', { notNull: true, span: span('migrations/00001_init.sql', 4) }),
-      col('created_at', 'timestamp with time zone', { notNull: true, default: 'now()', span: span('migrations/00001_init.sql', 5) }),
+      col('created_at', 'timestamp with time zone', {
+        notNull: true,
+        default: 'now()',
+        span: span('migrations/00001_init.sql', 5),
+      }),
     ],
     constraints: [pk('users_pkey', ['id']), unique('users_email_key', ['email'])],
     span: span('migrations/00001_init.sql', 2),

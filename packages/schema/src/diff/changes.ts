@@ -32,7 +32,14 @@ import type {
 export type IndexLike = Index | UniqueConstraint;
 
 /** Fields of a `Column` that `alter column` compares (`span` never). */
-export type ColumnAspect = 'type' | 'notNull' | 'default' | 'identity' | 'generated' | 'collation' | 'comment';
+export type ColumnAspect =
+  | 'type'
+  | 'notNull'
+  | 'default'
+  | 'identity'
+  | 'generated'
+  | 'collation'
+  | 'comment';
 
 /** Fields of a constraint that `alter constraint` compares; `name` only when matched by definition. */
 export type ConstraintAspect =
@@ -64,7 +71,14 @@ export type IndexAspect =
   | 'nullsNotDistinct'
   | 'comment';
 
-export type TriggerAspect = 'timing' | 'events' | 'updateColumns' | 'level' | 'function' | 'digest' | 'comment';
+export type TriggerAspect =
+  | 'timing'
+  | 'events'
+  | 'updateColumns'
+  | 'level'
+  | 'function'
+  | 'digest'
+  | 'comment';
 export type TableAspect = 'kind' | 'partitionKey' | 'partitionOf' | 'inherits' | 'comment';
 export type DomainAspect = 'type' | 'notNull' | 'default' | 'collation' | 'checks' | 'comment';
 export type SequenceAspect =
@@ -85,7 +99,12 @@ export type EnumAspect = 'values' | 'comment';
 export type TableChange =
   | { readonly kind: 'add column'; readonly column: Column }
   | { readonly kind: 'drop column'; readonly column: Column }
-  | { readonly kind: 'alter column'; readonly from: Column; readonly to: Column; readonly aspects: readonly ColumnAspect[] }
+  | {
+      readonly kind: 'alter column';
+      readonly from: Column;
+      readonly to: Column;
+      readonly aspects: readonly ColumnAspect[];
+    }
   /** Heuristic (see `DiffOptions.detectRenames`): names equal but for case and `_`; `aspects` may be empty. */
   | {
       readonly kind: 'rename column';
@@ -133,7 +152,12 @@ export type Change =
     }
   | { readonly kind: 'add extension'; readonly extension: Extension }
   | { readonly kind: 'drop extension'; readonly extension: Extension }
-  | { readonly kind: 'alter extension'; readonly from: Extension; readonly to: Extension; readonly aspects: readonly 'schema'[] }
+  | {
+      readonly kind: 'alter extension';
+      readonly from: Extension;
+      readonly to: Extension;
+      readonly aspects: readonly 'schema'[];
+    }
   | { readonly kind: 'add enum'; readonly enum: EnumType }
   | { readonly kind: 'drop enum'; readonly enum: EnumType }
   | {
@@ -150,7 +174,12 @@ export type Change =
     }
   | { readonly kind: 'add domain'; readonly domain: Domain }
   | { readonly kind: 'drop domain'; readonly domain: Domain }
-  | { readonly kind: 'alter domain'; readonly from: Domain; readonly to: Domain; readonly aspects: readonly DomainAspect[] }
+  | {
+      readonly kind: 'alter domain';
+      readonly from: Domain;
+      readonly to: Domain;
+      readonly aspects: readonly DomainAspect[];
+    }
   | { readonly kind: 'add sequence'; readonly sequence: Sequence }
   | { readonly kind: 'drop sequence'; readonly sequence: Sequence }
   | {

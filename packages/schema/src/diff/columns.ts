@@ -5,7 +5,7 @@
  */
 import type { Column, Table } from '../model.js';
 import type { ColumnAspect, TableChange } from './changes.js';
-import { sameType, same } from './equivalence.js';
+import { same, sameType } from './equivalence.js';
 import { pairUp } from './match.js';
 import type { Filter } from './options.js';
 
@@ -23,11 +23,15 @@ function primaryKeyColumns(table: Table): ReadonlySet<string> {
 export function columnAspects(
   from: Column,
   to: Column,
-  pk: { readonly from: ReadonlySet<string>; readonly to: ReadonlySet<string> } = { from: new Set(), to: new Set() },
+  pk: { readonly from: ReadonlySet<string>; readonly to: ReadonlySet<string> } = {
+    from: new Set(),
+    to: new Set(),
+  },
 ): ColumnAspect[] {
   const aspects: ColumnAspect[] = [];
   if (!sameType(from.type, to.type)) aspects.push('type');
-  if ((from.notNull || pk.from.has(from.name)) !== (to.notNull || pk.to.has(to.name))) aspects.push('notNull');
+  if ((from.notNull || pk.from.has(from.name)) !== (to.notNull || pk.to.has(to.name)))
+    aspects.push('notNull');
   for (const aspect of ['default', 'identity', 'generated', 'collation', 'comment'] as const) {
     if (!same(from[aspect], to[aspect])) aspects.push(aspect);
   }
@@ -49,7 +53,8 @@ export function diffColumns(from: Table, to: Table, filter: Filter, detectRename
   for (const pair of pairing.pairs) {
     const aspects = columnAspects(pair.from, pair.to, pk);
     if (pair.pass === 1) changes.push({ kind: 'rename column', from: pair.from, to: pair.to, aspects });
-    else if (aspects.length > 0) changes.push({ kind: 'alter column', from: pair.from, to: pair.to, aspects });
+    else if (aspects.length > 0)
+      changes.push({ kind: 'alter column', from: pair.from, to: pair.to, aspects });
   }
   for (const column of pairing.onlyTo) changes.push({ kind: 'add column', column });
   for (const column of pairing.onlyFrom) changes.push({ kind: 'drop column', column });

@@ -17,13 +17,23 @@ import { pairUp } from './match.js';
 const ASPECTS: Readonly<Record<Constraint['kind'], readonly ConstraintAspect[]>> = {
   'primary key': ['columns', 'include', 'deferrable', 'comment'],
   unique: ['columns', 'include', 'nullsNotDistinct', 'deferrable', 'comment'],
-  'foreign key': ['columns', 'references', 'onUpdate', 'onDelete', 'match', 'validated', 'deferrable', 'comment'],
+  'foreign key': [
+    'columns',
+    'references',
+    'onUpdate',
+    'onDelete',
+    'match',
+    'validated',
+    'deferrable',
+    'comment',
+  ],
   check: ['expression', 'noInherit', 'validated', 'deferrable', 'comment'],
   exclusion: ['method', 'elements', 'predicate', 'deferrable', 'comment'],
 };
 
 function aspectValue(constraint: Constraint, aspect: ConstraintAspect): unknown {
-  if (aspect === 'deferrable') return [constraint.deferrable, constraint.deferrable && constraint.initiallyDeferred];
+  if (aspect === 'deferrable')
+    return [constraint.deferrable, constraint.deferrable && constraint.initiallyDeferred];
   if (aspect === 'elements' && constraint.kind === 'exclusion') {
     return constraint.elements.map((element) => `${keyText(element.key)} WITH ${element.operator}`);
   }
@@ -45,7 +55,10 @@ export function constraintAspects(from: Constraint, to: Constraint): ConstraintA
 /** The whole definition but the name and comment. */
 export function constraintSignature(constraint: Constraint): string {
   const aspects = ASPECTS[constraint.kind].filter((aspect) => aspect !== 'comment');
-  return JSON.stringify([constraint.kind, ...aspects.map((aspect) => aspectValue(constraint, aspect) ?? null)]);
+  return JSON.stringify([
+    constraint.kind,
+    ...aspects.map((aspect) => aspectValue(constraint, aspect) ?? null),
+  ]);
 }
 
 /** What makes a constraint "the same one" under another name and definition. */

@@ -1,7 +1,7 @@
 /** Domain changes; the base type compares by `typeKey`, checks by name and expression. */
 import type { Domain, Model } from '../model.js';
 import type { Change, DomainAspect } from './changes.js';
-import { sameType, same } from './equivalence.js';
+import { same, sameType } from './equivalence.js';
 import { pairUp } from './match.js';
 import type { Filter } from './options.js';
 
@@ -17,7 +17,8 @@ export function domainAspects(from: Domain, to: Domain): DomainAspect[] {
 
 /** The domain changes of two models, unordered (`diffModels` sorts them). */
 export function diffDomains(from: Model, to: Model, filter: Filter): Change[] {
-  const keep = (model: Model) => model.domains.filter((item) => !filter.ignored('domain', [item.schema, item.name]));
+  const keep = (model: Model) =>
+    model.domains.filter((item) => !filter.ignored('domain', [item.schema, item.name]));
   const pairing = pairUp(keep(from), keep(to), [(item) => `${item.schema}.${item.name}`]);
   const changes: Change[] = [];
   for (const pair of pairing.pairs) {

@@ -9,7 +9,7 @@
  *
  * @see https://www.postgresql.org/docs/16/datatype-datetime.html ("p ... allowed range of p is from 0 to 6")
  */
-import type { Index, IndexKey, UniqueConstraint } from '../model.js';
+import type { Index, IndexKey } from '../model.js';
 import type { IndexLike } from './changes.js';
 
 const PRECISION_SIX = [
@@ -63,9 +63,12 @@ export function isIndexLike(object: { readonly kind: string; readonly deferrable
   return object.kind === 'unique' && object.deferrable !== true;
 }
 
-/** Text of one index key, for signatures and messages: `lower(email) DESC`, `name gin_trgm_ops`. */
-export function keyText(key: IndexKey): string {
-  let text = key.column !== undefined ? key.column : `(${key.expression ?? ''})`;
+/**
+ * Text of one index key, for signatures, messages and SQL: `(lower(email)) DESC`, `name gin_trgm_ops`;
+ * `quote` spells a column name (SQL passes its identifier quoting).
+ */
+export function keyText(key: IndexKey, quote: (name: string) => string = (name) => name): string {
+  let text = key.column !== undefined ? quote(key.column) : `(${key.expression ?? ''})`;
   if (key.collation) text += ` COLLATE ${key.collation}`;
   if (key.opclass) text += ` ${key.opclass}`;
   if (key.order === 'desc') text += ' DESC';
@@ -83,7 +86,7 @@ export function indexSignature(index: Index): string {
   return JSON.stringify([
     index.unique,
     index.method,
-    index.keys.map(keyText),
+    index.keys.map((key) => keyText(key)),
     index.include,
     index.predicate ?? null,
     index.nullsNotDistinct,
@@ -92,7 +95,10 @@ export function indexSignature(index: Index): string {
 
 /** True when an index is only plain columns in default order: what Prisma's `@@index` can say. */
 export function isPlainIndex(index: Index): boolean {
-  return index.predicate === undefined && index.keys.every((key) => key.column !== undefined && !key.opclass && !key.collation);
+  return (
+    index.predicate === undefined &&
+    index.keys.every((key) => key.column !== undefined && !key.opclass && !key.collation)
+  );
 }
 
 /** Compares two values by JSON; model values are plain data, so this is deep equality. */

@@ -19,7 +19,13 @@ export function indexAspects(from: IndexLike, to: IndexLike): IndexAspect[] {
   const aspects: IndexAspect[] = a.name === b.name ? [] : ['name'];
   if (a.unique !== b.unique) aspects.push('unique');
   if (a.method !== b.method) aspects.push('method');
-  if (!same(a.keys.map(keyText), b.keys.map(keyText))) aspects.push('keys');
+  if (
+    !same(
+      a.keys.map((key) => keyText(key)),
+      b.keys.map((key) => keyText(key)),
+    )
+  )
+    aspects.push('keys');
   for (const aspect of ['include', 'predicate', 'nullsNotDistinct', 'comment'] as const) {
     if (!same(a[aspect], b[aspect])) aspects.push(aspect);
   }
@@ -52,11 +58,14 @@ export function diffIndexes(from: readonly IndexLike[], to: readonly IndexLike[]
     if (change) changes.push(change);
   }
   for (const item of pairing.onlyTo) {
-    changes.push('kind' in item ? { kind: 'add constraint', constraint: item } : { kind: 'add index', index: item });
+    changes.push(
+      'kind' in item ? { kind: 'add constraint', constraint: item } : { kind: 'add index', index: item },
+    );
   }
   for (const item of pairing.onlyFrom) {
-    changes.push('kind' in item ? { kind: 'drop constraint', constraint: item } : { kind: 'drop index', index: item });
+    changes.push(
+      'kind' in item ? { kind: 'drop constraint', constraint: item } : { kind: 'drop index', index: item },
+    );
   }
   return changes;
 }
-

@@ -78,7 +78,12 @@ export function invertChange(change: Change): Change {
     case 'alter table':
     case 'rename table':
     case 'alter view':
-      return { ...change, from: change.to, to: change.from, changes: change.changes.map(invertTableChange) } as Change;
+      return {
+        ...change,
+        from: change.to,
+        to: change.from,
+        changes: change.changes.map(invertTableChange),
+      } as Change;
     case 'alter schema':
     case 'alter extension':
     case 'alter domain':

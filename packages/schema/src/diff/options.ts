@@ -57,7 +57,10 @@ export interface DiffOptions {
 export const DEFAULT_BOOKKEEPING_TABLES: readonly string[] = ['goose_db_version', '_prisma_migrations'];
 
 function segmentRegExp(segment: string): RegExp {
-  const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = segment
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`);
 }
 
@@ -84,12 +87,18 @@ export interface Filter {
 
 /** Builds the filter of `options` (ignore rules plus the bookkeeping tables unless included). */
 export function makeFilter(options: DiffOptions = {}): Filter {
-  const rules: IgnoreRule[] = (options.ignore ?? []).map((rule) => (typeof rule === 'string' ? { pattern: rule } : rule));
-  const bookkeeping = options.includeBookkeeping ? [] : (options.bookkeepingTables ?? DEFAULT_BOOKKEEPING_TABLES);
+  const rules: IgnoreRule[] = (options.ignore ?? []).map((rule) =>
+    typeof rule === 'string' ? { pattern: rule } : rule,
+  );
+  const bookkeeping = options.includeBookkeeping
+    ? []
+    : (options.bookkeepingTables ?? DEFAULT_BOOKKEEPING_TABLES);
   return {
     ignored(kind, path) {
       if (kind === 'table' && bookkeeping.includes(path[1] ?? '')) return true;
-      return rules.some((rule) => (!rule.kinds || rule.kinds.includes(kind)) && matchesPattern(rule.pattern, path));
+      return rules.some(
+        (rule) => (!rule.kinds || rule.kinds.includes(kind)) && matchesPattern(rule.pattern, path),
+      );
     },
   };
 }

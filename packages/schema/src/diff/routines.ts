@@ -17,7 +17,8 @@ export function routineSignature(routine: Routine): string {
 
 /** The routine changes of two models, unordered (`diffModels` sorts them). */
 export function diffRoutines(from: Model, to: Model, filter: Filter): Change[] {
-  const keep = (model: Model) => model.routines.filter((item) => !filter.ignored('routine', [item.schema, item.name]));
+  const keep = (model: Model) =>
+    model.routines.filter((item) => !filter.ignored('routine', [item.schema, item.name]));
   const pairing = pairUp(keep(from), keep(to), [routineSignature]);
   const changes: Change[] = [];
   for (const pair of pairing.pairs) {

@@ -41,9 +41,15 @@ function columnOverlap(a: Table, b: Table): number {
 }
 
 /** The nested changes of a table pair, in the order columns, constraints, indexes, triggers. */
-export function diffTableMembers(from: Table, to: Table, filter: Filter, detectRenames: boolean): TableChange[] {
-  const member = (kind: 'constraint' | 'index' | 'trigger', table: Table) => (item: { readonly name: string }) =>
-    !filter.ignored(kind, [table.schema, table.name, item.name]);
+export function diffTableMembers(
+  from: Table,
+  to: Table,
+  filter: Filter,
+  detectRenames: boolean,
+): TableChange[] {
+  const member =
+    (kind: 'constraint' | 'index' | 'trigger', table: Table) => (item: { readonly name: string }) =>
+      !filter.ignored(kind, [table.schema, table.name, item.name]);
   const split = (table: Table) => {
     const constraints = table.constraints.filter(member('constraint', table));
     const indexLikes: IndexLike[] = [
@@ -65,15 +71,25 @@ export function diffTableMembers(from: Table, to: Table, filter: Filter, detectR
 
 function renamePairs(onlyFrom: readonly Table[], onlyTo: readonly Table[]) {
   const columnSet = (table: Table) =>
-    table.columns.length >= 2 ? `${table.schema}.${table.columns.map((c) => c.name).sort().join(',')}` : undefined;
-  const pairing = pairUp(onlyFrom, onlyTo, [(table) => `${table.schema}.${looseTableName(table.name)}`, columnSet]);
+    table.columns.length >= 2
+      ? `${table.schema}.${table.columns
+          .map((c) => c.name)
+          .sort()
+          .join(',')}`
+      : undefined;
+  const pairing = pairUp(onlyFrom, onlyTo, [
+    (table) => `${table.schema}.${looseTableName(table.name)}`,
+    columnSet,
+  ]);
   const pairs = [...pairing.pairs];
   const freeTo = [...pairing.onlyTo];
   const freeFrom: Table[] = [];
   for (const table of pairing.onlyFrom) {
     const i = freeTo.findIndex(
       (other) =>
-        other.schema === table.schema && editDistance(table.name, other.name) <= 2 && columnOverlap(table, other) >= 0.5,
+        other.schema === table.schema &&
+        editDistance(table.name, other.name) <= 2 &&
+        columnOverlap(table, other) >= 0.5,
     );
     if (i < 0) freeFrom.push(table);
     else pairs.push({ from: table, to: freeTo.splice(i, 1)[0] as Table, pass: 2 });
@@ -83,7 +99,8 @@ function renamePairs(onlyFrom: readonly Table[], onlyTo: readonly Table[]) {
 
 /** The table changes of two models, unordered (`diffModels` sorts them). */
 export function diffTables(from: Model, to: Model, filter: Filter, detectRenames: boolean): Change[] {
-  const keep = (model: Model) => model.tables.filter((table) => !filter.ignored('table', [table.schema, table.name]));
+  const keep = (model: Model) =>
+    model.tables.filter((table) => !filter.ignored('table', [table.schema, table.name]));
   const exact = pairUp(keep(from), keep(to), [(table) => `${table.schema}.${table.name}`]);
   const renamed = detectRenames
     ? renamePairs(exact.onlyFrom, exact.onlyTo)

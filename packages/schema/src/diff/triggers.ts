@@ -4,7 +4,15 @@ import type { TableChange, TriggerAspect } from './changes.js';
 import { differingAspects } from './equivalence.js';
 import { pairUp } from './match.js';
 
-const TRIGGER_ASPECTS: readonly TriggerAspect[] = ['timing', 'events', 'updateColumns', 'level', 'function', 'digest', 'comment'];
+const TRIGGER_ASPECTS: readonly TriggerAspect[] = [
+  'timing',
+  'events',
+  'updateColumns',
+  'level',
+  'function',
+  'digest',
+  'comment',
+];
 
 /** Alters in `from` order, then adds in `to` order, then drops in `from` order. */
 export function diffTriggers(from: readonly Trigger[], to: readonly Trigger[]): TableChange[] {

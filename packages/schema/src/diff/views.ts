@@ -10,7 +10,8 @@ const VIEW_ASPECTS: readonly ViewAspect[] = ['materialized', 'digest', 'columns'
 
 /** The view changes of two models, unordered (`diffModels` sorts them). */
 export function diffViews(from: Model, to: Model, filter: Filter): Change[] {
-  const keep = (model: Model) => model.views.filter((item) => !filter.ignored('view', [item.schema, item.name]));
+  const keep = (model: Model) =>
+    model.views.filter((item) => !filter.ignored('view', [item.schema, item.name]));
   const pairing = pairUp(keep(from), keep(to), [(item) => `${item.schema}.${item.name}`]);
   const changes: Change[] = [];
   for (const pair of pairing.pairs) {

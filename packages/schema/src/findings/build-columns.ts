@@ -4,7 +4,15 @@ import { looseName } from '../diff/columns.js';
 import { invertTableChange } from '../diff/invert.js';
 import type { Column, Table } from '../model.js';
 import type { FindingCode } from './codes.js';
-import { type BuildContext, clientDefaultOf, type End, ends, keyName, prismaEnd, prismaFix } from './context.js';
+import {
+  type BuildContext,
+  clientDefaultOf,
+  type End,
+  ends,
+  keyName,
+  prismaEnd,
+  prismaFix,
+} from './context.js';
 import { type Draft, draftKey } from './draft.js';
 import { prismaDefault, prismaField } from './prisma-fix.js';
 import { prismaFieldType } from './prisma-types.js';
@@ -21,12 +29,20 @@ export interface TablePair {
 
 /** SQL for a nested change applied to `end`'s table (the change turns `from` into `to`). */
 export function nestedSql(pair: TablePair, change: TableChange, end: End): string[] {
-  return end === 'from' ? tableChangeSql(pair.from, change) : tableChangeSql(pair.to, invertTableChange(change));
+  return end === 'from'
+    ? tableChangeSql(pair.from, change)
+    : tableChangeSql(pair.to, invertTableChange(change));
 }
 
 /** A table member's object reference, named after the `from` table. */
 export function memberObject(kind: FindingObject['kind'], pair: TablePair, name: string): FindingObject {
-  return { kind, schema: pair.from.schema, table: pair.from.name, name, path: `${pair.from.schema}.${pair.from.name}.${name}` };
+  return {
+    kind,
+    schema: pair.from.schema,
+    table: pair.from.name,
+    name,
+    path: `${pair.from.schema}.${pair.from.name}.${name}`,
+  };
 }
 
 function aspectValue(column: Column, aspect: ColumnAspect): string {
@@ -64,7 +80,11 @@ function prismaColumnFix(ctx: BuildContext, aspect: ColumnAspect, target: Column
     case 'type':
       return prismaFix(prismaFieldType(target.type, own.notNull, ctx.enums), 'set the field type to', at);
     case 'notNull':
-      return prismaFix(prismaFieldType(own.type, target.notNull, ctx.enums), target.notNull ? 'make the field required' : 'make the field optional', at);
+      return prismaFix(
+        prismaFieldType(own.type, target.notNull, ctx.enums),
+        target.notNull ? 'make the field required' : 'make the field optional',
+        at,
+      );
     case 'default':
       return target.default === undefined
         ? prismaFix('', 'remove the @default attribute', at)
@@ -74,7 +94,12 @@ function prismaColumnFix(ctx: BuildContext, aspect: ColumnAspect, target: Column
   }
 }
 
-function aspectDraft(ctx: BuildContext, pair: TablePair, change: TableChange & { from: Column; to: Column }, aspect: ColumnAspect): Draft | undefined {
+function aspectDraft(
+  ctx: BuildContext,
+  pair: TablePair,
+  change: TableChange & { from: Column; to: Column },
+  aspect: ColumnAspect,
+): Draft | undefined {
   const prisma = prismaEnd(ctx);
   const { from, to } = change;
   let code = ASPECT_CODES[aspect];
@@ -89,7 +114,12 @@ function aspectDraft(ctx: BuildContext, pair: TablePair, change: TableChange & {
     }
     if (aspect === 'default') {
       if (target.identity && own.default !== undefined && /^nextval\(/.test(own.default)) return undefined;
-      const client = clientDefaultOf(ctx, pair.from.schema, (prisma === 'from' ? pair.from : pair.to).name, own.name);
+      const client = clientDefaultOf(
+        ctx,
+        pair.from.schema,
+        (prisma === 'from' ? pair.from : pair.to).name,
+        own.name,
+      );
       if (client && own.default === undefined) {
         code = 'client-default';
         note = `Prisma Client fills it in itself (${client.kind === 'updatedAt' ? '@updatedAt' : `${client.kind}(${(client.args ?? []).join(', ')})`}); writes outside Prisma get the database default`;
@@ -101,12 +131,21 @@ function aspectDraft(ctx: BuildContext, pair: TablePair, change: TableChange & {
     present: { from: true, to: true },
     span: { from: from.span, to: to.span },
     value: { from: aspectValue(from, aspect), to: aspectValue(to, aspect) },
-    sql: (end) => (code === 'client-default' ? [] : nestedSql(pair, { kind: 'alter column', from, to, aspects: [aspect] }, end)),
-    prisma: (end) => (code === 'client-default' ? undefined : prismaColumnFix(ctx, aspect, end === 'from' ? to : from, end === 'from' ? from : to)),
+    sql: (end) =>
+      code === 'client-default'
+        ? []
+        : nestedSql(pair, { kind: 'alter column', from, to, aspects: [aspect] }, end),
+    prisma: (end) =>
+      code === 'client-default'
+        ? undefined
+        : prismaColumnFix(ctx, aspect, end === 'from' ? to : from, end === 'from' ? from : to),
   });
   return {
     code,
-    key: draftKey(code, `${pair.from.schema}.${pair.keyTable}.${name}${code === 'unmodelled-object' || code === 'comment' ? `:${aspect}` : ''}`),
+    key: draftKey(
+      code,
+      `${pair.from.schema}.${pair.keyTable}.${name}${code === 'unmodelled-object' || code === 'comment' ? `:${aspect}` : ''}`,
+    ),
     object: memberObject('column', pair, from.name),
     subject: `column ${pair.from.schema}.${pair.from.name}.${from.name}`,
     ...(note ? { note } : {}),
@@ -132,7 +171,11 @@ export function columnDrafts(ctx: BuildContext, pair: TablePair, change: TableCh
         prisma: (end) =>
           end === presentOn
             ? prismaFix('', `remove the field mapped to column ${column.name}`, column.span)
-            : prismaFix(prismaField(column, { enums: ctx.enums }), `add the field to the model of table ${pair.to.name}`, (end === 'from' ? pair.from : pair.to).span),
+            : prismaFix(
+                prismaField(column, { enums: ctx.enums }),
+                `add the field to the model of table ${pair.to.name}`,
+                (end === 'from' ? pair.from : pair.to).span,
+              ),
       });
       return [
         {
@@ -151,7 +194,12 @@ export function columnDrafts(ctx: BuildContext, pair: TablePair, change: TableCh
         span: { from: from.span, to: to.span },
         value: { from: from.name, to: to.name },
         sql: (end) => nestedSql(pair, { kind: 'rename column', from, to, aspects: [] }, end),
-        prisma: (end) => prismaFix(`@map(${JSON.stringify(end === 'from' ? to.name : from.name)})`, 'add to the field', (end === 'from' ? from : to).span),
+        prisma: (end) =>
+          prismaFix(
+            `@map(${JSON.stringify(end === 'from' ? to.name : from.name)})`,
+            'add to the field',
+            (end === 'from' ? from : to).span,
+          ),
       });
       const rename: Draft = {
         code: 'column-name',
@@ -164,9 +212,10 @@ export function columnDrafts(ctx: BuildContext, pair: TablePair, change: TableCh
       return [rename, ...aspects.filter((d): d is Draft => d !== undefined)];
     }
     case 'alter column':
-      return change.aspects.map((aspect) => aspectDraft(ctx, pair, change, aspect)).filter((d): d is Draft => d !== undefined);
+      return change.aspects
+        .map((aspect) => aspectDraft(ctx, pair, change, aspect))
+        .filter((d): d is Draft => d !== undefined);
     default:
       return [];
   }
 }
-

@@ -35,12 +35,24 @@ function prismaKeyFix(item: Constraint | IndexLike, span: SourceSpan | undefined
   switch (item.kind) {
     case 'primary key':
       return item.columns.length === 1
-        ? prismaFix(`@id(map: ${JSON.stringify(item.name)})`, `add to the field of column ${item.columns[0]}`, span)
-        : prismaFix(`@@id([${item.columns.map(fieldName).join(', ')}], map: ${JSON.stringify(item.name)})`, 'add to the model', span);
+        ? prismaFix(
+            `@id(map: ${JSON.stringify(item.name)})`,
+            `add to the field of column ${item.columns[0]}`,
+            span,
+          )
+        : prismaFix(
+            `@@id([${item.columns.map(fieldName).join(', ')}], map: ${JSON.stringify(item.name)})`,
+            'add to the model',
+            span,
+          );
     case 'unique':
       return prismaFix(prismaIndex(asIndex(item)) ?? '', 'add to the model', span);
     case 'foreign key':
-      return prismaFix(prismaRelation(item), 'set on the relation field (add one if the model has none)', span);
+      return prismaFix(
+        prismaRelation(item),
+        'set on the relation field (add one if the model has none)',
+        span,
+      );
     default:
       return undefined;
   }
@@ -49,7 +61,9 @@ function prismaKeyFix(item: Constraint | IndexLike, span: SourceSpan | undefined
 /** Whether Prisma can say this object at all (else a Prisma side without it is `unmodelled-object`). */
 function expressible(item: Constraint | IndexLike): boolean {
   if (!('kind' in item)) return prismaIndex(item) !== undefined;
-  return item.kind === 'primary key' || item.kind === 'foreign key' || (item.kind === 'unique' && !item.deferrable);
+  return (
+    item.kind === 'primary key' || item.kind === 'foreign key' || (item.kind === 'unique' && !item.deferrable)
+  );
 }
 
 function presenceCode(item: Constraint | IndexLike, presentOn: End): FindingCode {
@@ -67,14 +81,23 @@ function presenceCode(item: Constraint | IndexLike, presentOn: End): FindingCode
   }
 }
 
-function presenceDraft(ctx: BuildContext, pair: TablePair, change: TableChange, item: Constraint | IndexLike, presentOn: End): Draft {
+function presenceDraft(
+  ctx: BuildContext,
+  pair: TablePair,
+  change: TableChange,
+  item: Constraint | IndexLike,
+  presentOn: End,
+): Draft {
   const prisma = prismaEnd(ctx);
   const unmodelled = prisma !== undefined && prisma !== presentOn && !expressible(item);
   const code: FindingCode = unmodelled ? 'unmodelled-object' : presenceCode(item, presentOn);
   const kind = 'kind' in item ? 'constraint' : 'index';
   const e = ends(ctx, {
     present: { from: presentOn === 'from', to: presentOn === 'to' },
-    span: { from: presentOn === 'from' ? item.span : pair.from.span, to: presentOn === 'to' ? item.span : pair.to.span },
+    span: {
+      from: presentOn === 'from' ? item.span : pair.from.span,
+      to: presentOn === 'to' ? item.span : pair.to.span,
+    },
     sql: (end) => (unmodelled ? [] : nestedSql(pair, change, end)),
     prisma: (end) =>
       unmodelled
@@ -96,7 +119,8 @@ function presenceDraft(ctx: BuildContext, pair: TablePair, change: TableChange, 
 
 function codeOfConstraintAspect(constraint: Constraint, aspect: ConstraintAspect): FindingCode | undefined {
   if (aspect === 'comment') return 'comment';
-  if (aspect === 'deferrable' || aspect === 'validated' || aspect === 'noInherit') return 'constraint-options';
+  if (aspect === 'deferrable' || aspect === 'validated' || aspect === 'noInherit')
+    return 'constraint-options';
   switch (constraint.kind) {
     case 'primary key':
       return 'primary-key';
@@ -113,8 +137,17 @@ function actionsText(fk: ForeignKeyConstraint): string {
   return `ON DELETE ${fk.onDelete.toUpperCase()} ON UPDATE ${fk.onUpdate.toUpperCase()}`;
 }
 
-function renameDraft(ctx: BuildContext, pair: TablePair, from: Constraint | IndexLike, to: Constraint | IndexLike, code: FindingCode): Draft {
-  const identity = code === 'index-name' ? keyColumnsSignature(asIndex(from as IndexLike)) : constraintIdentity(from as Constraint);
+function renameDraft(
+  ctx: BuildContext,
+  pair: TablePair,
+  from: Constraint | IndexLike,
+  to: Constraint | IndexLike,
+  code: FindingCode,
+): Draft {
+  const identity =
+    code === 'index-name'
+      ? keyColumnsSignature(asIndex(from as IndexLike))
+      : constraintIdentity(from as Constraint);
   const e = ends(ctx, {
     present: { from: true, to: true },
     span: { from: from.span, to: to.span },
@@ -127,12 +160,21 @@ function renameDraft(ctx: BuildContext, pair: TablePair, from: Constraint | Inde
           : { kind: 'rename constraint', from: from as Constraint, to: to as Constraint },
         end,
       ),
-    prisma: (end) => prismaFix(`map: ${JSON.stringify((end === 'from' ? to : from).name)}`, 'set the map argument of the attribute that declares it', (end === 'from' ? from : to).span),
+    prisma: (end) =>
+      prismaFix(
+        `map: ${JSON.stringify((end === 'from' ? to : from).name)}`,
+        'set the map argument of the attribute that declares it',
+        (end === 'from' ? from : to).span,
+      ),
   });
   return {
     code,
     key: draftKey(code, `${pair.from.schema}.${pair.keyTable}:${identity}`),
-    object: memberObject('kind' in from && code === 'constraint-name' ? 'constraint' : 'index', pair, from.name),
+    object: memberObject(
+      'kind' in from && code === 'constraint-name' ? 'constraint' : 'index',
+      pair,
+      from.name,
+    ),
     subject: `${code === 'index-name' ? 'index' : 'constraint'} ${from.name} on ${pair.from.schema}.${pair.from.name} (${describe(from, pair)})`,
     ...e,
   };
@@ -151,10 +193,15 @@ function alterDraft(
   if (prisma) {
     if (code === 'comment') return undefined;
     const target = prisma === 'from' ? to : from;
-    if (code === 'constraint-options' || (code === 'index-definition' && !expressible(target))) finalCode = 'unmodelled-object';
+    if (code === 'constraint-options' || (code === 'index-definition' && !expressible(target)))
+      finalCode = 'unmodelled-object';
   }
   const value = (item: Constraint | IndexLike) =>
-    code === 'fk-actions' ? actionsText(item as ForeignKeyConstraint) : code === 'comment' ? (item.comment ?? 'no comment') : describe(item, pair);
+    code === 'fk-actions'
+      ? actionsText(item as ForeignKeyConstraint)
+      : code === 'comment'
+        ? (item.comment ?? 'no comment')
+        : describe(item, pair);
   const e = ends(ctx, {
     present: { from: true, to: true },
     span: { from: from.span, to: to.span },
@@ -165,7 +212,11 @@ function alterDraft(
       const target = end === 'from' ? to : from;
       const own = end === 'from' ? from : to;
       if (code === 'fk-actions' && 'kind' in target && target.kind === 'foreign key') {
-        return prismaFix(`onDelete: ${ACTION_NAMES[target.onDelete]}, onUpdate: ${ACTION_NAMES[target.onUpdate]}`, 'set in the @relation attribute', own.span);
+        return prismaFix(
+          `onDelete: ${ACTION_NAMES[target.onDelete]}, onUpdate: ${ACTION_NAMES[target.onUpdate]}`,
+          'set in the @relation attribute',
+          own.span,
+        );
       }
       return prismaKeyFix(target, own.span);
     },
@@ -181,7 +232,10 @@ function alterDraft(
   };
 }
 
-function groupAspects<A extends string>(aspects: readonly A[], codeOf: (aspect: A) => FindingCode | undefined): FindingCode[] {
+function groupAspects<A extends string>(
+  aspects: readonly A[],
+  codeOf: (aspect: A) => FindingCode | undefined,
+): FindingCode[] {
   const codes: FindingCode[] = [];
   for (const aspect of aspects) {
     const code = codeOf(aspect);
@@ -202,32 +256,50 @@ export function keyDrafts(ctx: BuildContext, pair: TablePair, change: TableChang
   switch (change.kind) {
     case 'add constraint':
     case 'drop constraint':
-      drafts.push(presenceDraft(ctx, pair, change, change.constraint, change.kind === 'drop constraint' ? 'from' : 'to'));
+      drafts.push(
+        presenceDraft(
+          ctx,
+          pair,
+          change,
+          change.constraint,
+          change.kind === 'drop constraint' ? 'from' : 'to',
+        ),
+      );
       break;
     case 'add index':
     case 'drop index':
-      drafts.push(presenceDraft(ctx, pair, change, change.index, change.kind === 'drop index' ? 'from' : 'to'));
+      drafts.push(
+        presenceDraft(ctx, pair, change, change.index, change.kind === 'drop index' ? 'from' : 'to'),
+      );
       break;
     case 'rename constraint':
-      if (!followsTable(pair, change.from.name, change.to.name)) drafts.push(renameDraft(ctx, pair, change.from, change.to, 'constraint-name'));
+      if (!followsTable(pair, change.from.name, change.to.name))
+        drafts.push(renameDraft(ctx, pair, change.from, change.to, 'constraint-name'));
       break;
     case 'rename index':
-      if (!followsTable(pair, change.from.name, change.to.name)) drafts.push(renameDraft(ctx, pair, change.from, change.to, 'index-name'));
+      if (!followsTable(pair, change.from.name, change.to.name))
+        drafts.push(renameDraft(ctx, pair, change.from, change.to, 'index-name'));
       break;
     case 'alter constraint': {
       const { from, to } = change;
       if (change.aspects.includes('name') && !followsTable(pair, from.name, to.name)) {
-        drafts.push(renameDraft(ctx, pair, from, to, from.kind === 'unique' ? 'index-name' : 'constraint-name'));
+        drafts.push(
+          renameDraft(ctx, pair, from, to, from.kind === 'unique' ? 'index-name' : 'constraint-name'),
+        );
       }
-      for (const code of groupAspects(change.aspects, (aspect) => (aspect === 'name' ? undefined : codeOfConstraintAspect(from, aspect)))) {
+      for (const code of groupAspects(change.aspects, (aspect) =>
+        aspect === 'name' ? undefined : codeOfConstraintAspect(from, aspect),
+      )) {
         drafts.push(alterDraft(ctx, pair, change, from, to, code));
       }
       break;
     }
     case 'alter index': {
       const { from, to } = change;
-      if (change.aspects.includes('name') && !followsTable(pair, from.name, to.name)) drafts.push(renameDraft(ctx, pair, from, to, 'index-name'));
-      for (const code of groupAspects(change.aspects, indexAspectCode)) drafts.push(alterDraft(ctx, pair, change, from, to, code));
+      if (change.aspects.includes('name') && !followsTable(pair, from.name, to.name))
+        drafts.push(renameDraft(ctx, pair, from, to, 'index-name'));
+      for (const code of groupAspects(change.aspects, indexAspectCode))
+        drafts.push(alterDraft(ctx, pair, change, from, to, code));
       break;
     }
     case 'add trigger':
@@ -241,11 +313,17 @@ export function keyDrafts(ctx: BuildContext, pair: TablePair, change: TableChang
   return drafts.filter((d): d is Draft => d !== undefined);
 }
 
-function triggerDraft(ctx: BuildContext, pair: TablePair, change: Extract<TableChange, { kind: 'add trigger' | 'drop trigger' | 'alter trigger' }>): Draft | undefined {
+function triggerDraft(
+  ctx: BuildContext,
+  pair: TablePair,
+  change: Extract<TableChange, { kind: 'add trigger' | 'drop trigger' | 'alter trigger' }>,
+): Draft | undefined {
   const prisma = prismaEnd(ctx);
-  const presentOn: End | undefined = change.kind === 'add trigger' ? 'to' : change.kind === 'drop trigger' ? 'from' : undefined;
+  const presentOn: End | undefined =
+    change.kind === 'add trigger' ? 'to' : change.kind === 'drop trigger' ? 'from' : undefined;
   const trigger = change.kind === 'alter trigger' ? change.from : change.trigger;
-  const commentOnly = change.kind === 'alter trigger' && change.aspects.length === 1 && change.aspects[0] === 'comment';
+  const commentOnly =
+    change.kind === 'alter trigger' && change.aspects.length === 1 && change.aspects[0] === 'comment';
   if (prisma && commentOnly) return undefined;
   const unmodelled = prisma !== undefined && (presentOn === undefined || presentOn === other(prisma));
   const code: FindingCode = unmodelled
@@ -260,10 +338,18 @@ function triggerDraft(ctx: BuildContext, pair: TablePair, change: Extract<TableC
   const e = ends(ctx, {
     present: { from: presentOn !== 'to', to: presentOn !== 'from' },
     span: {
-      from: presentOn === 'to' ? pair.from.span : change.kind === 'alter trigger' ? change.from.span : trigger.span,
-      to: presentOn === 'from' ? pair.to.span : change.kind === 'alter trigger' ? change.to.span : trigger.span,
+      from:
+        presentOn === 'to'
+          ? pair.from.span
+          : change.kind === 'alter trigger'
+            ? change.from.span
+            : trigger.span,
+      to:
+        presentOn === 'from' ? pair.to.span : change.kind === 'alter trigger' ? change.to.span : trigger.span,
     },
-    ...(change.kind === 'alter trigger' ? { value: { from: `digest ${change.from.digest}`, to: `digest ${change.to.digest}` } } : {}),
+    ...(change.kind === 'alter trigger'
+      ? { value: { from: `digest ${change.from.digest}`, to: `digest ${change.to.digest}` } }
+      : {}),
     sql: (end) => (unmodelled ? [] : nestedSql(pair, change, end)),
   });
   return {

@@ -1,7 +1,7 @@
 /** Drafts for one top-level change (the nested table changes are in `build-columns` / `build-keys`). */
 import type { Change } from '../diff/changes.js';
-import { invertChange } from '../diff/invert.js';
 import { changeSubject } from '../diff/index.js';
+import { invertChange } from '../diff/invert.js';
 import { routineSignature } from '../diff/routines.js';
 import type { SourceSpan } from '../model.js';
 import { columnDrafts, type TablePair } from './build-columns.js';
@@ -43,10 +43,14 @@ function presenceDraft(ctx: BuildContext, change: Change, presentOn: End): Draft
   const object = objectOf(change);
   const group = object.kind as Group;
   const prisma = prismaEnd(ctx);
-  if (prisma === other(presentOn) && change.kind === 'add sequence' && change.sequence.ownedBy) return undefined;
-  if (prisma === other(presentOn) && change.kind === 'drop sequence' && change.sequence.ownedBy) return undefined;
+  if (prisma === other(presentOn) && change.kind === 'add sequence' && change.sequence.ownedBy)
+    return undefined;
+  if (prisma === other(presentOn) && change.kind === 'drop sequence' && change.sequence.ownedBy)
+    return undefined;
   const unmodelled = prisma === other(presentOn) && !PRISMA_KINDS.has(group);
-  const code = (unmodelled ? 'unmodelled-object' : `${group}-${presentOn === 'from' ? 'missing' : 'extra'}`) as FindingCode;
+  const code = (
+    unmodelled ? 'unmodelled-object' : `${group}-${presentOn === 'from' ? 'missing' : 'extra'}`
+  ) as FindingCode;
   const span = spanOf(change, presentOn);
   const e = ends(ctx, {
     present: { from: presentOn === 'from', to: presentOn === 'to' },
@@ -54,11 +58,13 @@ function presenceDraft(ctx: BuildContext, change: Change, presentOn: End): Draft
     sql: (end) => (unmodelled ? [] : sqlFor(change, end)),
     prisma: (end) => {
       if (unmodelled) return undefined;
-      if (end === presentOn) return prismaFix('', `remove the ${group === 'table' ? 'model' : group} for ${object.path}`, span);
+      if (end === presentOn)
+        return prismaFix('', `remove the ${group === 'table' ? 'model' : group} for ${object.path}`, span);
       if (change.kind === 'add table' || change.kind === 'drop table') {
         return prismaFix(prismaModel(change.table, ctx.enums), 'add the model (relation fields by hand)');
       }
-      if (change.kind === 'add enum' || change.kind === 'drop enum') return prismaFix(prismaEnum(change.enum), 'add the enum');
+      if (change.kind === 'add enum' || change.kind === 'drop enum')
+        return prismaFix(prismaEnum(change.enum), 'add the enum');
       return undefined;
     },
   });
@@ -73,16 +79,31 @@ function presenceDraft(ctx: BuildContext, change: Change, presentOn: End): Draft
   };
 }
 
-function tableDrafts(ctx: BuildContext, change: Extract<Change, { kind: 'alter table' | 'rename table' }>): Draft[] {
-  const pair: TablePair = { from: change.from, to: change.to, keyTable: keyName(change.from.name, change.to.name) };
+function tableDrafts(
+  ctx: BuildContext,
+  change: Extract<Change, { kind: 'alter table' | 'rename table' }>,
+): Draft[] {
+  const pair: TablePair = {
+    from: change.from,
+    to: change.to,
+    keyTable: keyName(change.from.name, change.to.name),
+  };
   const prisma = prismaEnd(ctx);
   const drafts: Draft[] = [];
-  const object: FindingObject = { kind: 'table', schema: change.from.schema, name: change.from.name, path: `${change.from.schema}.${change.from.name}` };
+  const object: FindingObject = {
+    kind: 'table',
+    schema: change.from.schema,
+    name: change.from.name,
+    path: `${change.from.schema}.${change.from.name}`,
+  };
   const subject = `table ${object.path}`;
   if (change.kind === 'rename table') {
     drafts.push({
       code: 'table-name',
-      key: draftKey('table-name', `${change.from.schema}.${[change.from.name, change.to.name].sort().join('|')}`),
+      key: draftKey(
+        'table-name',
+        `${change.from.schema}.${[change.from.name, change.to.name].sort().join('|')}`,
+      ),
       object,
       subject,
       ...ends(ctx, {
@@ -91,13 +112,21 @@ function tableDrafts(ctx: BuildContext, change: Extract<Change, { kind: 'alter t
         value: { from: change.from.name, to: change.to.name },
         sql: (end) => sqlFor({ ...change, aspects: [], changes: [] }, end),
         prisma: (end) =>
-          prismaFix(`@@map(${JSON.stringify((end === 'from' ? change.to : change.from).name)})`, 'add to the model', (end === 'from' ? change.from : change.to).span),
+          prismaFix(
+            `@@map(${JSON.stringify((end === 'from' ? change.to : change.from).name)})`,
+            'add to the model',
+            (end === 'from' ? change.from : change.to).span,
+          ),
       }),
     });
   }
   for (const aspect of change.aspects) {
     if (prisma && aspect === 'comment') continue;
-    const code: FindingCode = prisma ? 'unmodelled-object' : aspect === 'comment' ? 'comment' : 'table-definition';
+    const code: FindingCode = prisma
+      ? 'unmodelled-object'
+      : aspect === 'comment'
+        ? 'comment'
+        : 'table-definition';
     const value = (end: End) => {
       const table = end === 'from' ? change.from : change.to;
       const v = table[aspect];
@@ -113,15 +142,20 @@ function tableDrafts(ctx: BuildContext, change: Extract<Change, { kind: 'alter t
         present: { from: true, to: true },
         span: { from: change.from.span, to: change.to.span },
         value: { from: value('from'), to: value('to') },
-        sql: (end) => (prisma ? [] : sqlFor({ ...change, kind: 'alter table', aspects: [aspect], changes: [] }, end)),
+        sql: (end) =>
+          prisma ? [] : sqlFor({ ...change, kind: 'alter table', aspects: [aspect], changes: [] }, end),
       }),
     });
   }
-  for (const nested of change.changes) drafts.push(...columnDrafts(ctx, pair, nested), ...keyDrafts(ctx, pair, nested));
+  for (const nested of change.changes)
+    drafts.push(...columnDrafts(ctx, pair, nested), ...keyDrafts(ctx, pair, nested));
   return drafts;
 }
 
-function definitionDraft(ctx: BuildContext, change: Change & { from: unknown; to: unknown; aspects: readonly string[] }): Draft | undefined {
+function definitionDraft(
+  ctx: BuildContext,
+  change: Change & { from: unknown; to: unknown; aspects: readonly string[] },
+): Draft | undefined {
   const object = objectOf(change);
   const group = object.kind as Group;
   const prisma = prismaEnd(ctx);
@@ -130,7 +164,11 @@ function definitionDraft(ctx: BuildContext, change: Change & { from: unknown; to
   let code: FindingCode;
   let note: string | undefined;
   if (change.kind === 'alter enum') {
-    code = commentOnly ? 'comment' : change.added.length > 0 || change.removed.length > 0 ? 'enum-values' : 'enum-order';
+    code = commentOnly
+      ? 'comment'
+      : change.added.length > 0 || change.removed.length > 0
+        ? 'enum-values'
+        : 'enum-order';
   } else if (commentOnly) code = 'comment';
   else if (prisma && !PRISMA_KINDS.has(group)) {
     code = 'unmodelled-object';
@@ -152,11 +190,20 @@ function definitionDraft(ctx: BuildContext, change: Change & { from: unknown; to
     ...(note ? { note } : {}),
     ...ends(ctx, {
       present: { from: true, to: true },
-      span: { ...(spanOf(change, 'from') ? { from: spanOf(change, 'from') } : {}), ...(spanOf(change, 'to') ? { to: spanOf(change, 'to') } : {}) },
+      span: {
+        ...(spanOf(change, 'from') ? { from: spanOf(change, 'from') } : {}),
+        ...(spanOf(change, 'to') ? { to: spanOf(change, 'to') } : {}),
+      },
       value: { from: value('from'), to: value('to') },
       sql: (end) => (code === 'unmodelled-object' ? [] : sqlFor(change, end)),
       prisma: (end) =>
-        change.kind === 'alter enum' ? prismaFix(prismaEnum(end === 'from' ? change.to : change.from), 'make the enum read', spanOf(change, end)) : undefined,
+        change.kind === 'alter enum'
+          ? prismaFix(
+              prismaEnum(end === 'from' ? change.to : change.from),
+              'make the enum read',
+              spanOf(change, end),
+            )
+          : undefined,
     }),
   };
 }
@@ -169,7 +216,8 @@ export function changeDrafts(ctx: BuildContext, change: Change): Draft[] {
       return tableDrafts(ctx, change);
     case 'alter view': {
       const drafts: Draft[] = [];
-      if (change.aspects.length > 0) drafts.push(...[definitionDraft(ctx, change)].filter((d): d is Draft => d !== undefined));
+      if (change.aspects.length > 0)
+        drafts.push(...[definitionDraft(ctx, change)].filter((d): d is Draft => d !== undefined));
       const pair: TablePair = {
         from: { ...change.from, kind: 'table', inherits: [], columns: [], constraints: [], triggers: [] },
         to: { ...change.to, kind: 'table', inherits: [], columns: [], constraints: [], triggers: [] },
@@ -186,6 +234,8 @@ export function changeDrafts(ctx: BuildContext, change: Change): Draft[] {
     case 'alter routine':
       return [definitionDraft(ctx, change)].filter((d): d is Draft => d !== undefined);
     default:
-      return [presenceDraft(ctx, change, change.kind.startsWith('drop') ? 'from' : 'to')].filter((d): d is Draft => d !== undefined);
+      return [presenceDraft(ctx, change, change.kind.startsWith('drop') ? 'from' : 'to')].filter(
+        (d): d is Draft => d !== undefined,
+      );
   }
 }

@@ -108,7 +108,10 @@ export const FINDING_CODES = {
 } as const satisfies Record<string, { readonly severity: Severity; readonly summary: string }>;
 
 type Presence<K extends string> = {
-  readonly [C in `${K}-missing` | `${K}-extra` | `${K}-definition`]: { readonly severity: 'warning'; readonly summary: string };
+  readonly [C in `${K}-missing` | `${K}-extra` | `${K}-definition`]: {
+    readonly severity: 'warning';
+    readonly summary: string;
+  };
 };
 
 function presence<K extends (typeof PRESENCE_WARNING)[number]>(kind: K): Presence<K> {

@@ -73,7 +73,12 @@ export function ends(
 }
 
 /** The client default the Prisma schema declares for a column, if any. */
-export function clientDefaultOf(ctx: BuildContext, schema: string, table: string, column: string): ClientDefault | undefined {
+export function clientDefaultOf(
+  ctx: BuildContext,
+  schema: string,
+  table: string,
+  column: string,
+): ClientDefault | undefined {
   return ctx.clientDefaults.find((d) => d.schema === schema && d.table === table && d.column === column);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { SourceSpan } from '../model.js';
 import { codeFamily, FINDING_CODES, type FindingCode } from './codes.js';
-import { severityFor, type Policy } from './policy.js';
+import { type Policy, severityFor } from './policy.js';
 import type { Finding, FindingObject, FindingSide, Fix, Side } from './types.js';
 
 /** One end of a draft. */
@@ -54,7 +54,7 @@ export function draftKey(code: FindingCode, rest: string): string {
   return `${codeFamily(code)}:${rest}`;
 }
 
-function valueOf(side: DraftSide): string {
+function sideValue(side: DraftSide): string {
   return side.value ?? (side.present ? 'present' : 'absent');
 }
 
@@ -62,7 +62,7 @@ function valueOf(side: DraftSide): string {
 export function describeSides(sides: readonly { readonly side: Side; readonly draft: DraftSide }[]): string {
   const groups = new Map<string, Side[]>();
   for (const { side, draft } of sides) {
-    const value = valueOf(draft);
+    const value = sideValue(draft);
     groups.set(value, [...(groups.get(value) ?? []), side]);
   }
   return [...groups].map(([value, names]) => `${value} in ${names.join(', ')}`).join('; ');

@@ -25,12 +25,21 @@ export interface FindingContext {
 }
 
 function orient(leg: Leg): { leg: Leg; flip: boolean } {
-  return SIDE_ORDER.indexOf(leg.from) <= SIDE_ORDER.indexOf(leg.to) ? { leg, flip: false } : { leg: { from: leg.to, to: leg.from }, flip: true };
+  return SIDE_ORDER.indexOf(leg.from) <= SIDE_ORDER.indexOf(leg.to)
+    ? { leg, flip: false }
+    : { leg: { from: leg.to, to: leg.from }, flip: true };
 }
 
-function drafts(changes: readonly Change[], context: Omit<FindingContext, 'policy'>): { leg: Leg; drafts: Draft[] } {
+function drafts(
+  changes: readonly Change[],
+  context: Omit<FindingContext, 'policy'>,
+): { leg: Leg; drafts: Draft[] } {
   const { leg, flip } = orient({ from: context.from, to: context.to });
-  const ctx: BuildContext = { leg: { from: context.from, to: context.to }, clientDefaults: context.clientDefaults ?? [], enums: context.enums ?? [] };
+  const ctx: BuildContext = {
+    leg: { from: context.from, to: context.to },
+    clientDefaults: context.clientDefaults ?? [],
+    enums: context.enums ?? [],
+  };
   const raw = changes.flatMap((change) => changeDrafts(ctx, change));
   return { leg, drafts: flip ? raw.map(swapDraft) : raw };
 }
@@ -48,7 +57,14 @@ export function toFindings(changes: readonly Change[], context: FindingContext):
   const { leg, drafts: list } = drafts(changes, context);
   const out: Finding[] = [];
   for (const draft of list) {
-    const finding = finishDraft(draft, [{ side: leg.from, draft: draft.from }, { side: leg.to, draft: draft.to }], context.policy);
+    const finding = finishDraft(
+      draft,
+      [
+        { side: leg.from, draft: draft.from },
+        { side: leg.to, draft: draft.to },
+      ],
+      context.policy,
+    );
     if (finding) out.push(finding);
   }
   return out;
@@ -70,7 +86,10 @@ export interface ThreeLegs {
  *
  * Order: first appearance, legs in the order migrations-prisma, migrations-database, prisma-database.
  */
-export function combineFindings(legs: ThreeLegs, context: Omit<FindingContext, 'from' | 'to'> = {}): Finding[] {
+export function combineFindings(
+  legs: ThreeLegs,
+  context: Omit<FindingContext, 'from' | 'to'> = {},
+): Finding[] {
   const all = [
     drafts(legs.migrationsPrisma, { ...context, from: 'migrations', to: 'prisma' }),
     drafts(legs.migrationsDatabase, { ...context, from: 'migrations', to: 'database' }),
@@ -91,13 +110,17 @@ export function combineFindings(legs: ThreeLegs, context: Omit<FindingContext, '
   return out;
 }
 
-function combine(entries: readonly { leg: Leg; draft: Draft }[], policy: Policy | undefined): Finding | undefined {
+function combine(
+  entries: readonly { leg: Leg; draft: Draft }[],
+  policy: Policy | undefined,
+): Finding | undefined {
   const first = entries[0] as { leg: Leg; draft: Draft };
   const legsSeen = new Set(entries.map((entry) => `${entry.leg.from}-${entry.leg.to}`));
   if (legsSeen.size === 2) {
     const [a, b] = entries as [{ leg: Leg; draft: Draft }, { leg: Leg; draft: Draft }];
     const culprit = [a.leg.from, a.leg.to].find((side) => side === b.leg.from || side === b.leg.to) as Side;
-    const view = (entry: { leg: Leg; draft: Draft }) => (entry.leg.to === culprit ? entry.draft : swapDraft(entry.draft));
+    const view = (entry: { leg: Leg; draft: Draft }) =>
+      entry.leg.to === culprit ? entry.draft : swapDraft(entry.draft);
     const va = view(a);
     const vb = view(b);
     const others = [a, b].map((entry) => (entry.leg.from === culprit ? entry.leg.to : entry.leg.from));
@@ -118,9 +141,20 @@ function combine(entries: readonly { leg: Leg; draft: Draft }[], policy: Policy 
       if (!ends.has(leg.from)) ends.set(leg.from, draft.from);
       if (!ends.has(leg.to)) ends.set(leg.to, draft.to);
     }
-    return finishDraft(first.draft, [...ends].map(([side, draft]) => ({ side, draft })), policy);
+    return finishDraft(
+      first.draft,
+      [...ends].map(([side, draft]) => ({ side, draft })),
+      policy,
+    );
   }
-  return finishDraft(first.draft, [{ side: first.leg.from, draft: first.draft.from }, { side: first.leg.to, draft: first.draft.to }], policy);
+  return finishDraft(
+    first.draft,
+    [
+      { side: first.leg.from, draft: first.draft.from },
+      { side: first.leg.to, draft: first.draft.to },
+    ],
+    policy,
+  );
 }
 
 export type { Leg } from './draft.js';

@@ -7,8 +7,17 @@
  *
  * @see https://www.prisma.io/docs/orm/reference/prisma-schema-reference (attribute syntax)
  */
-import type { Column, EnumType, ForeignKeyConstraint, Index, QualifiedName, ReferentialAction, Table } from '../model.js';
+
 import { isPlainIndex } from '../diff/equivalence.js';
+import type {
+  Column,
+  EnumType,
+  ForeignKeyConstraint,
+  Index,
+  QualifiedName,
+  ReferentialAction,
+  Table,
+} from '../model.js';
 import { prismaFieldType, prismaType } from './prisma-types.js';
 
 /** `admin_id` -> `adminId`. */
@@ -38,9 +47,14 @@ export function prismaDefault(expression: string, type: string): string {
   else if (/^-?\d+(\.\d+)?$/.test(expression)) value = expression;
   else if (cast && (cast[2] === 'text' || cast[2] === 'character varying' || cast[2] === 'bpchar')) {
     value = quote((cast[1] as string).replace(/''/g, "'"));
-  } else if (cast && (cast[2] as string).includes('.') && prismaType(cast[2] as string).category === 'unsupported') {
+  } else if (
+    cast &&
+    (cast[2] as string).includes('.') &&
+    prismaType(cast[2] as string).category === 'unsupported'
+  ) {
     value = (cast[1] as string).replace(/''/g, "'");
-  } else if (cast && type === 'numeric' && /^-?\d+(\.\d+)?$/.test(cast[1] as string)) value = cast[1] as string;
+  } else if (cast && type === 'numeric' && /^-?\d+(\.\d+)?$/.test(cast[1] as string))
+    value = cast[1] as string;
   else value = `dbgenerated(${quote(expression)})`;
   return `@default(${value})`;
 }
@@ -51,7 +65,10 @@ function mapAttribute(column: string): string {
 }
 
 /** A whole field line for a column: `adminId String? @map("admin_id") @db.Uuid`. */
-export function prismaField(column: Column, options: { enums?: readonly QualifiedName[]; id?: boolean; unique?: boolean } = {}): string {
+export function prismaField(
+  column: Column,
+  options: { enums?: readonly QualifiedName[]; id?: boolean; unique?: boolean } = {},
+): string {
   let line = `${fieldName(column.name)} ${prismaFieldType(column.type, column.notNull, options.enums)}`;
   const [typePart, ...attributes] = line.split(' @');
   line = typePart as string;
@@ -78,7 +95,14 @@ export function prismaRelation(fk: ForeignKeyConstraint): string {
   return `@relation(fields: [${fields}], references: [${references}], onDelete: ${ACTIONS[fk.onDelete]}, onUpdate: ${ACTIONS[fk.onUpdate]}, map: ${quote(fk.name)})`;
 }
 
-const METHODS: Readonly<Record<string, string>> = { btree: 'BTree', hash: 'Hash', gist: 'Gist', gin: 'Gin', spgist: 'SpGist', brin: 'Brin' };
+const METHODS: Readonly<Record<string, string>> = {
+  btree: 'BTree',
+  hash: 'Hash',
+  gist: 'Gist',
+  gin: 'Gin',
+  spgist: 'SpGist',
+  brin: 'Brin',
+};
 
 /**
  * `@@index([email], map: "idx_users_email")`, `@@unique([a, b], map: "...")`, with `type:` for
@@ -86,7 +110,7 @@ const METHODS: Readonly<Record<string, string>> = { btree: 'BTree', hash: 'Hash'
  * (expressions, predicates, operator classes, collations).
  */
 export function prismaIndex(index: Index): string | undefined {
-  if (!isPlainIndex(index) || (METHODS[index.method] === undefined)) return undefined;
+  if (!isPlainIndex(index) || METHODS[index.method] === undefined) return undefined;
   const keys = index.keys.map((key) => {
     const name = fieldName(key.column as string);
     return key.order === 'desc' ? `${name}(sort: Desc)` : name;
@@ -99,10 +123,14 @@ export function prismaIndex(index: Index): string | undefined {
 export function prismaModel(table: Table, enums: readonly QualifiedName[] = []): string {
   const pk = table.constraints.find((c) => c.kind === 'primary key');
   const single = pk && pk.columns.length === 1 ? pk.columns[0] : undefined;
-  const lines = table.columns.map((column) => `  ${prismaField(column, { enums, id: column.name === single })}`);
-  if (pk && pk.columns.length > 1) lines.push(`  @@id([${pk.columns.map(fieldName).join(', ')}], map: ${quote(pk.name)})`);
+  const lines = table.columns.map(
+    (column) => `  ${prismaField(column, { enums, id: column.name === single })}`,
+  );
+  if (pk && pk.columns.length > 1)
+    lines.push(`  @@id([${pk.columns.map(fieldName).join(', ')}], map: ${quote(pk.name)})`);
   for (const c of table.constraints) {
-    if (c.kind === 'unique') lines.push(`  @@unique([${c.columns.map(fieldName).join(', ')}], map: ${quote(c.name)})`);
+    if (c.kind === 'unique')
+      lines.push(`  @@unique([${c.columns.map(fieldName).join(', ')}], map: ${quote(c.name)})`);
   }
   for (const index of table.indexes) {
     const attribute = prismaIndex(index);
@@ -116,7 +144,9 @@ export function prismaModel(table: Table, enums: readonly QualifiedName[] = []):
 /** An `enum` block, with `@map` on labels that are not valid Prisma names and `@@map` on the type. */
 export function prismaEnum(type: EnumType): string {
   const lines = type.values.map((value) => {
-    const name = /^[A-Za-z][A-Za-z0-9_]*$/.test(value) ? value : fieldName(value.replace(/[^A-Za-z0-9_]/g, '_'));
+    const name = /^[A-Za-z][A-Za-z0-9_]*$/.test(value)
+      ? value
+      : fieldName(value.replace(/[^A-Za-z0-9_]/g, '_'));
     return `  ${name}${name === value ? '' : ` @map(${quote(value)})`}`;
   });
   const name = modelName(type.name);

@@ -15,7 +15,17 @@
 import type { QualifiedName } from '../model.js';
 
 /** The Prisma scalars of the PostgreSQL connector. */
-export type PrismaScalar = 'String' | 'Boolean' | 'Int' | 'BigInt' | 'Float' | 'Decimal' | 'DateTime' | 'Json' | 'Bytes' | 'Geometry';
+export type PrismaScalar =
+  | 'String'
+  | 'Boolean'
+  | 'Int'
+  | 'BigInt'
+  | 'Float'
+  | 'Decimal'
+  | 'DateTime'
+  | 'Json'
+  | 'Bytes'
+  | 'Geometry';
 
 /** How a Prisma field spells a canonical type. */
 export interface PrismaType {
@@ -38,7 +48,11 @@ interface Rule {
 
 const fixed = (name: string) => () => name;
 const precision = (name: string, fallback?: string) => (m: RegExpMatchArray) =>
-  m[1] !== undefined ? `@db.${name}(${m[1]})` : fallback !== undefined ? `@db.${name}(${fallback})` : `@db.${name}`;
+  m[1] !== undefined
+    ? `@db.${name}(${m[1]})`
+    : fallback !== undefined
+      ? `@db.${name}(${fallback})`
+      : `@db.${name}`;
 /** Optional extension schema in front of an extension type (`public.citext`). */
 const EXT = '(?:[a-z_][a-z0-9_]*\\.)?';
 
@@ -53,7 +67,11 @@ const RULES: readonly Rule[] = [
     pattern: /^numeric(?:\((\d+)(?:,(\d+))?\))?$/,
     scalar: 'Decimal',
     attribute: (m) =>
-      m[1] === '65' && m[2] === '30' ? undefined : m[1] !== undefined ? `@db.Decimal(${m[1]}, ${m[2] ?? '0'})` : '@db.Decimal',
+      m[1] === '65' && m[2] === '30'
+        ? undefined
+        : m[1] !== undefined
+          ? `@db.Decimal(${m[1]}, ${m[2] ?? '0'})`
+          : '@db.Decimal',
   },
   { pattern: /^money$/, scalar: 'Decimal', attribute: fixed('@db.Money') },
   { pattern: /^text$/, scalar: 'String', attribute: () => undefined },
@@ -71,7 +89,11 @@ const RULES: readonly Rule[] = [
     scalar: 'DateTime',
     attribute: (m) => (m[1] === '3' ? undefined : precision('Timestamp', '6')(m)),
   },
-  { pattern: /^timestamp(?:\((\d)\))? with time zone$/, scalar: 'DateTime', attribute: precision('Timestamptz', '6') },
+  {
+    pattern: /^timestamp(?:\((\d)\))? with time zone$/,
+    scalar: 'DateTime',
+    attribute: precision('Timestamptz', '6'),
+  },
   { pattern: /^date$/, scalar: 'DateTime', attribute: fixed('@db.Date') },
   { pattern: /^time(?:\((\d)\))? without time zone$/, scalar: 'DateTime', attribute: precision('Time', '6') },
   { pattern: /^time(?:\((\d)\))? with time zone$/, scalar: 'DateTime', attribute: precision('Timetz', '6') },
@@ -128,7 +150,11 @@ export function prismaType(canonical: string, enums: readonly QualifiedName[] = 
 }
 
 /** The field type text: `String`, `String?`, `String[]`, followed by the attribute if any. */
-export function prismaFieldType(canonical: string, notNull: boolean, enums: readonly QualifiedName[] = []): string {
+export function prismaFieldType(
+  canonical: string,
+  notNull: boolean,
+  enums: readonly QualifiedName[] = [],
+): string {
   const type = prismaType(canonical, enums);
   const suffix = type.list ? '[]' : notNull ? '' : '?';
   return `${type.type}${suffix}${type.attribute ? ` ${type.attribute}` : ''}`;

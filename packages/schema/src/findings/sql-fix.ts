@@ -4,11 +4,20 @@
  * purpose; a change the model cannot rebuild (a view, routine or trigger body, which the model keeps
  * only as a digest) is a `--` comment saying where the definition is.
  */
-import { assertNever } from '../errors.js';
+
 import type { Change, IndexLike, TableChange } from '../diff/changes.js';
 import { routineSignature } from '../diff/routines.js';
+import { assertNever } from '../errors.js';
 import type { Column, Constraint, QualifiedName } from '../model.js';
-import { columnDefinition, constraintDefinition, createIndex, createTable, ident, literal, qualified } from './sql-text.js';
+import {
+  columnDefinition,
+  constraintDefinition,
+  createIndex,
+  createTable,
+  ident,
+  literal,
+  qualified,
+} from './sql-text.js';
 
 function commentOn(what: string, comment: string | undefined): string {
   return `COMMENT ON ${what} IS ${comment === undefined ? 'NULL' : literal(comment)};`;
@@ -20,7 +29,8 @@ function alterColumn(table: string, from: Column, to: Column, aspects: readonly 
   for (const aspect of aspects) {
     if (aspect === 'type') out.push(`${head} TYPE ${to.type} USING ${ident(to.name)}::${to.type};`);
     else if (aspect === 'notNull') out.push(`${head} ${to.notNull ? 'SET' : 'DROP'} NOT NULL;`);
-    else if (aspect === 'default') out.push(to.default === undefined ? `${head} DROP DEFAULT;` : `${head} SET DEFAULT ${to.default};`);
+    else if (aspect === 'default')
+      out.push(to.default === undefined ? `${head} DROP DEFAULT;` : `${head} SET DEFAULT ${to.default};`);
     else if (aspect === 'identity') {
       if (!to.identity) out.push(`${head} DROP IDENTITY;`);
       else if (!from.identity) out.push(`${head} ADD GENERATED ${to.identity.toUpperCase()} AS IDENTITY;`);
@@ -31,7 +41,8 @@ function alterColumn(table: string, from: Column, to: Column, aspects: readonly 
           ? `${head} DROP EXPRESSION;`
           : `${head} SET EXPRESSION AS (${to.generated}); -- PostgreSQL 17+; before: drop and add the column`,
       );
-    } else if (aspect === 'collation') out.push(`${head} TYPE ${to.type} COLLATE ${to.collation ?? 'pg_catalog."default"'};`);
+    } else if (aspect === 'collation')
+      out.push(`${head} TYPE ${to.type} COLLATE ${to.collation ?? 'pg_catalog."default"'};`);
     else if (aspect === 'comment') out.push(commentOn(`COLUMN ${table}.${ident(to.name)}`, to.comment));
   }
   return out;
@@ -75,7 +86,9 @@ export function tableChangeSql(name: QualifiedName, change: TableChange): string
     case 'alter constraint':
       return [dropConstraint(table, change.from), addConstraint(table, change.to)];
     case 'rename constraint':
-      return [`ALTER TABLE ${table} RENAME CONSTRAINT ${ident(change.from.name)} TO ${ident(change.to.name)};`];
+      return [
+        `ALTER TABLE ${table} RENAME CONSTRAINT ${ident(change.from.name)} TO ${ident(change.to.name)};`,
+      ];
     case 'add index':
       return [createIndex(change.index, name)];
     case 'drop index':
@@ -88,12 +101,18 @@ export function tableChangeSql(name: QualifiedName, change: TableChange): string
     case 'rename index':
       return 'kind' in change.from
         ? [`ALTER TABLE ${table} RENAME CONSTRAINT ${ident(change.from.name)} TO ${ident(change.to.name)};`]
-        : [`ALTER INDEX ${ident(name.schema)}.${ident(change.from.name)} RENAME TO ${ident(change.to.name)};`];
+        : [
+            `ALTER INDEX ${ident(name.schema)}.${ident(change.from.name)} RENAME TO ${ident(change.to.name)};`,
+          ];
     case 'add trigger':
     case 'alter trigger': {
       const trigger = change.kind === 'add trigger' ? change.trigger : change.to;
-      const drop = change.kind === 'alter trigger' ? [`DROP TRIGGER ${ident(trigger.name)} ON ${table};`] : [];
-      return [...drop, `-- CREATE TRIGGER ${ident(trigger.name)} ... ON ${table}: copy the definition from the source that has it`];
+      const drop =
+        change.kind === 'alter trigger' ? [`DROP TRIGGER ${ident(trigger.name)} ON ${table};`] : [];
+      return [
+        ...drop,
+        `-- CREATE TRIGGER ${ident(trigger.name)} ... ON ${table}: copy the definition from the source that has it`,
+      ];
     }
     case 'drop trigger':
       return [`DROP TRIGGER ${ident(change.trigger.name)} ON ${table};`];
@@ -116,13 +135,17 @@ export function changeSql(change: Change): string[] {
     case 'alter schema':
       return [commentOn(`SCHEMA ${ident(change.schema)}`, change.to.comment)];
     case 'add extension':
-      return [`CREATE EXTENSION IF NOT EXISTS ${ident(change.extension.name)} SCHEMA ${ident(change.extension.schema)};`];
+      return [
+        `CREATE EXTENSION IF NOT EXISTS ${ident(change.extension.name)} SCHEMA ${ident(change.extension.schema)};`,
+      ];
     case 'drop extension':
       return [`DROP EXTENSION ${ident(change.extension.name)};`];
     case 'alter extension':
       return [`ALTER EXTENSION ${ident(change.to.name)} SET SCHEMA ${ident(change.to.schema)};`];
     case 'add enum':
-      return [`CREATE TYPE ${qualified(change.enum)} AS ENUM (${change.enum.values.map(literal).join(', ')});`];
+      return [
+        `CREATE TYPE ${qualified(change.enum)} AS ENUM (${change.enum.values.map(literal).join(', ')});`,
+      ];
     case 'drop enum':
       return [`DROP TYPE ${qualified(change.enum)};`];
     case 'alter enum':
@@ -139,13 +162,18 @@ export function changeSql(change: Change): string[] {
     case 'drop domain':
       return [`DROP DOMAIN ${qualified(change.domain)};`];
     case 'alter domain':
-      return [`DROP DOMAIN ${qualified(change.from)};`, ...changeSql({ kind: 'add domain', domain: change.to })];
+      return [
+        `DROP DOMAIN ${qualified(change.from)};`,
+        ...changeSql({ kind: 'add domain', domain: change.to }),
+      ];
     case 'add sequence':
     case 'alter sequence': {
       const s = change.kind === 'add sequence' ? change.sequence : change.to;
       const verb = change.kind === 'add sequence' ? 'CREATE' : 'ALTER';
       const options = `AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ' NO CYCLE'}`;
-      const owned = s.ownedBy ? ` OWNED BY ${ident(s.ownedBy.schema)}.${ident(s.ownedBy.table)}.${ident(s.ownedBy.column)}` : '';
+      const owned = s.ownedBy
+        ? ` OWNED BY ${ident(s.ownedBy.schema)}.${ident(s.ownedBy.table)}.${ident(s.ownedBy.column)}`
+        : '';
       return [`${verb} SEQUENCE ${qualified(s)} ${options}${owned};`];
     }
     case 'drop sequence':
@@ -157,22 +185,35 @@ export function changeSql(change: Change): string[] {
     case 'alter table':
     case 'rename table': {
       const rename =
-        change.kind === 'rename table' ? [`ALTER TABLE ${qualified(change.from)} RENAME TO ${ident(change.to.name)};`] : [];
+        change.kind === 'rename table'
+          ? [`ALTER TABLE ${qualified(change.from)} RENAME TO ${ident(change.to.name)};`]
+          : [];
       const aspects = change.aspects.map((aspect) =>
         aspect === 'comment'
           ? commentOn(`TABLE ${qualified(change.to)}`, change.to.comment)
           : `-- ${aspect} of ${qualified(change.to)} differs: recreate the table as the other source defines it`,
       );
-      return [...rename, ...aspects, ...change.changes.flatMap((nested) => tableChangeSql(change.to, nested))];
+      return [
+        ...rename,
+        ...aspects,
+        ...change.changes.flatMap((nested) => tableChangeSql(change.to, nested)),
+      ];
     }
     case 'add view':
-      return [copyDefinition(`CREATE ${change.view.materialized ? 'MATERIALIZED ' : ''}VIEW ${qualified(change.view)}`)];
+      return [
+        copyDefinition(
+          `CREATE ${change.view.materialized ? 'MATERIALIZED ' : ''}VIEW ${qualified(change.view)}`,
+        ),
+      ];
     case 'drop view':
       return [`DROP ${change.view.materialized ? 'MATERIALIZED ' : ''}VIEW ${qualified(change.view)};`];
     case 'alter view': {
       const own = change.aspects.map((aspect) =>
         aspect === 'comment'
-          ? commentOn(`${change.to.materialized ? 'MATERIALIZED ' : ''}VIEW ${qualified(change.to)}`, change.to.comment)
+          ? commentOn(
+              `${change.to.materialized ? 'MATERIALIZED ' : ''}VIEW ${qualified(change.to)}`,
+              change.to.comment,
+            )
           : copyDefinition(`CREATE OR REPLACE VIEW ${qualified(change.to)}`),
       );
       return [...new Set(own), ...change.changes.flatMap((nested) => tableChangeSql(change.to, nested))];
@@ -193,17 +234,26 @@ function alterEnum(change: Extract<Change, { kind: 'alter enum' }>): string[] {
   const name = qualified(change.to);
   const out: string[] = [];
   if (change.removed.length > 0 || change.reordered) {
-    out.push(`-- PostgreSQL cannot drop or reorder enum labels: create the type anew and convert the columns`);
+    out.push(
+      `-- PostgreSQL cannot drop or reorder enum labels: create the type anew and convert the columns`,
+    );
     out.push(`ALTER TYPE ${name} RENAME TO ${ident(`${change.to.name}_old`)};`);
     out.push(`CREATE TYPE ${name} AS ENUM (${change.to.values.map(literal).join(', ')});`);
-    out.push(`-- ALTER TABLE ... ALTER COLUMN ... TYPE ${name} USING ...::text::${name}; for each column of the type`);
+    out.push(
+      `-- ALTER TABLE ... ALTER COLUMN ... TYPE ${name} USING ...::text::${name}; for each column of the type`,
+    );
     out.push(`DROP TYPE ${ident(change.to.schema)}.${ident(`${change.to.name}_old`)};`);
   } else {
     for (const value of change.added) {
       const index = change.to.values.indexOf(value);
       const after = change.to.values[index - 1];
       const before = change.to.values[index + 1];
-      const place = after !== undefined ? ` AFTER ${literal(after)}` : before !== undefined ? ` BEFORE ${literal(before)}` : '';
+      const place =
+        after !== undefined
+          ? ` AFTER ${literal(after)}`
+          : before !== undefined
+            ? ` BEFORE ${literal(before)}`
+            : '';
       out.push(`ALTER TYPE ${name} ADD VALUE ${literal(value)}${place};`);
     }
   }

@@ -4,8 +4,9 @@
  *
  * @see https://www.postgresql.org/docs/16/sql-keywords-appendix.html (reserved key words)
  */
-import type { Column, Constraint, Index, QualifiedName, Table } from '../model.js';
+
 import { keyText } from '../diff/equivalence.js';
+import type { Column, Constraint, Index, QualifiedName, Table } from '../model.js';
 
 /** Key words that cannot be bare column or table names (PostgreSQL "reserved" and "reserved (can be function or type)"). */
 const RESERVED = new Set(
@@ -72,14 +73,18 @@ export function constraintDefinition(constraint: Constraint): string {
       text = `CHECK (${constraint.expression})${constraint.noInherit ? ' NO INHERIT' : ''}`;
       break;
     case 'exclusion': {
-      const elements = constraint.elements.map((element) => `${keyText(element.key)} WITH ${element.operator}`);
+      const elements = constraint.elements.map(
+        (element) => `${keyText(element.key, ident)} WITH ${element.operator}`,
+      );
       text = `EXCLUDE USING ${constraint.method} (${elements.join(', ')})`;
       if (constraint.predicate !== undefined) text += ` WHERE (${constraint.predicate})`;
       break;
     }
   }
-  if (constraint.deferrable) text += ` DEFERRABLE INITIALLY ${constraint.initiallyDeferred ? 'DEFERRED' : 'IMMEDIATE'}`;
-  if ((constraint.kind === 'foreign key' || constraint.kind === 'check') && !constraint.validated) text += ' NOT VALID';
+  if (constraint.deferrable)
+    text += ` DEFERRABLE INITIALLY ${constraint.initiallyDeferred ? 'DEFERRED' : 'IMMEDIATE'}`;
+  if ((constraint.kind === 'foreign key' || constraint.kind === 'check') && !constraint.validated)
+    text += ' NOT VALID';
   return text;
 }
 
@@ -87,7 +92,7 @@ export function constraintDefinition(constraint: Constraint): string {
 export function createIndex(index: Index, table: QualifiedName): string {
   let text = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${ident(index.name)} ON ${qualified(table)}`;
   if (index.method !== 'btree') text += ` USING ${index.method}`;
-  text += ` (${index.keys.map(keyText).join(', ')})`;
+  text += ` (${index.keys.map((key) => keyText(key, ident)).join(', ')})`;
   if (index.include.length > 0) text += ` INCLUDE (${list(index.include)})`;
   if (index.nullsNotDistinct) text += ' NULLS NOT DISTINCT';
   if (index.predicate !== undefined) text += ` WHERE (${index.predicate})`;
@@ -98,7 +103,9 @@ export function createIndex(index: Index, table: QualifiedName): string {
 export function createTable(table: Table): string[] {
   const lines = [
     ...table.columns.map(columnDefinition),
-    ...table.constraints.map((constraint) => `CONSTRAINT ${ident(constraint.name)} ${constraintDefinition(constraint)}`),
+    ...table.constraints.map(
+      (constraint) => `CONSTRAINT ${ident(constraint.name)} ${constraintDefinition(constraint)}`,
+    ),
   ];
   let head = `CREATE TABLE ${qualified(table)} (\n  ${lines.join(',\n  ')}\n)`;
   if (table.partitionKey) head += ` PARTITION BY ${table.partitionKey}`;
