@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerDiff } from './commands/diff.js';
 import { registerGoose } from './commands/goose.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerMigrate } from './commands/migrate.js';
@@ -34,5 +35,6 @@ export function buildProgram(ctx: CommandContext): Command {
   registerInspect(program, ctx);
   registerMigrate(program, ctx);
   registerGoose(program, ctx);
+  registerDiff(program, ctx);
   return program;
 }

@@ -80,8 +80,38 @@ async function loadDatabase(spec: string, options: LoadOptions): Promise<LoadedS
   }
 }
 
-async function loadMigrations(spec: string, _options: LoadOptions): Promise<LoadedSource> {
-  throw new GanderError('UNSUPPORTED', `reading migrations (${spec}) is not available in this build yet`);
+/**
+ * Reads a migrations folder: folded statically (`foldMigrations`), or with `replay` applied to
+ * PGlite / an empty database and introspected (`replay`). Notes list the opaque statements the
+ * static fold could not model (with file:line:column) and the folder's own notes.
+ * @throws GanderError `SQL_SYNTAX`, `GOOSE_DIRECTIVE`, `GOOSE_VERSION`, `FILE_NOT_FOUND` from reading;
+ *   `REPLAY_FAILED`, `DB_CONNECT`, `USAGE` (database not empty) from replaying.
+ */
+async function loadMigrations(spec: string, options: LoadOptions): Promise<LoadedSource> {
+  const { foldMigrations, readMigrations } = await import('@gander/goose');
+  const set = await readMigrations(resolve(options.cwd, spec));
+  const toVersion = options.toVersion !== undefined ? { toVersion: options.toVersion } : {};
+  if (options.replay !== undefined) {
+    const { replay } = await import('@gander/introspect');
+    const replayed = await replay(set, options.replay, { ...toVersion, env: options.env });
+    return {
+      kind: 'migrations',
+      label: spec,
+      model: replayed.model,
+      notes: [
+        ...set.notes,
+        `replayed ${replayed.migrations} migrations (version ${replayed.version}) into ${options.replay === 'pglite' ? 'PGlite' : 'the database'}`,
+      ],
+    };
+  }
+  const folded = await foldMigrations(set, {
+    ...toVersion,
+    ...(options.defaultSchema ? { defaultSchema: options.defaultSchema } : {}),
+  });
+  const opaque = folded.opaque.map(
+    (o) => `${o.span.file}:${o.span.line}:${o.span.column}: opaque statement (${o.statement}): ${o.note}`,
+  );
+  return { kind: 'migrations', label: spec, model: folded.model, notes: [...set.notes, ...opaque] };
 }
 
 async function loadPrisma(spec: string, _options: LoadOptions): Promise<LoadedSource> {
