@@ -114,6 +114,19 @@ async function loadMigrations(spec: string, options: LoadOptions): Promise<Loade
   return { kind: 'migrations', label: spec, model: folded.model, notes: [...set.notes, ...opaque] };
 }
 
-async function loadPrisma(spec: string, _options: LoadOptions): Promise<LoadedSource> {
-  throw new GanderError('UNSUPPORTED', `reading a Prisma schema (${spec}) is not available in this build yet`);
+/**
+ * Reads a Prisma schema (file, schema folder, or a project folder with prisma.config.ts /
+ * package.json) into the model of the database Prisma Migrate would build.
+ * @throws GanderError `PRISMA_SCHEMA` (Prisma's message at file:line:column), `FILE_NOT_FOUND`, `CONFIG`.
+ */
+async function loadPrisma(spec: string, options: LoadOptions): Promise<LoadedSource> {
+  const { loadPrismaSchema } = await import('@gander/prisma');
+  const result = await loadPrismaSchema(spec, {
+    cwd: options.cwd,
+    ...(options.defaultSchema ? { defaultSchema: options.defaultSchema } : {}),
+  });
+  const clientDefaults = result.clientDefaults.map(
+    (d) => `${d.table.name}.${d.column}: ${d.kind}() is filled in by Prisma Client, not a database default`,
+  );
+  return { kind: 'prisma', label: spec, model: result.model, notes: [...result.notes, ...clientDefaults] };
 }

@@ -6,15 +6,16 @@ import { readPrismaSchema } from './read.js';
 import { type PrismaModelOptions, type PrismaModelResult, prismaToModel } from './to-model.js';
 
 /**
- * Reads the schema at `path` (see `readPrismaSchema`) and maps it (see `prismaToModel`).
+ * Reads the schema at `path` (relative to `options.cwd`; see `readPrismaSchema`) and maps it (see
+ * `prismaToModel`).
  *
  * @throws GanderError as `readPrismaSchema` and `prismaToModel` do.
  */
 export async function loadPrismaSchema(
   path: string,
-  options: PrismaModelOptions = {},
+  options: PrismaModelOptions & { readonly cwd?: string } = {},
 ): Promise<PrismaModelResult> {
-  const files = readPrismaSchema(path);
+  const files = readPrismaSchema(path, options.cwd !== undefined ? { cwd: options.cwd } : {});
   await loadParser();
   return prismaToModel(files, options);
 }

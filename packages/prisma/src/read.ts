@@ -6,7 +6,7 @@
  * @see https://www.prisma.io/docs/orm/reference/prisma-config-reference (`schema` in prisma.config.ts)
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { GanderError } from '@gander/schema';
 import { schemaPathFromConfig, schemaPathFromPackageJson } from './config-file.js';
 import type { PrismaFile, PrismaFiles } from './files.js';
@@ -21,33 +21,39 @@ const configNames = [
 ];
 
 /** Every `.prisma` file under `dir` (recursively, skipping `node_modules` and dot folders), sorted. */
-function prismaFilesIn(dir: string): string[] {
+function prismaFilesIn(dir: string, at: At): string[] {
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  for (const entry of readdirSync(at(dir), { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...prismaFilesIn(path));
+    if (entry.isDirectory()) out.push(...prismaFilesIn(path, at));
     else if (entry.isFile() && entry.name.endsWith('.prisma')) out.push(path);
   }
   return out.sort();
 }
 
-function readFile(path: string): PrismaFile {
-  return { path, text: readFileSync(path, 'utf8') };
+/** Resolves a path as given against the working folder, for the file system calls only. */
+type At = (path: string) => string;
+
+function readFile(path: string, at: At): PrismaFile {
+  return { path, text: readFileSync(at(path), 'utf8') };
 }
 
-function readFolder(dir: string, origin: string): PrismaFiles {
-  const paths = prismaFilesIn(dir);
+function readFolder(dir: string, origin: string, at: At): PrismaFiles {
+  const paths = prismaFilesIn(dir, at);
   if (paths.length === 0) {
     throw new GanderError('FILE_NOT_FOUND', `${dir}: no .prisma files in this folder`);
   }
-  return { files: paths.map(readFile), origin };
+  return { files: paths.map((p) => readFile(p, at)), origin };
 }
 
-function readTarget(path: string, origin: string): PrismaFiles {
-  if (!existsSync(path))
+function readTarget(path: string, origin: string, at: At): PrismaFiles {
+  if (!existsSync(at(path))) {
     throw new GanderError('FILE_NOT_FOUND', `${path}: no such file or folder (from ${origin})`);
-  return statSync(path).isDirectory() ? readFolder(path, origin) : { files: [readFile(path)], origin };
+  }
+  return statSync(at(path)).isDirectory()
+    ? readFolder(path, origin, at)
+    : { files: [readFile(path, at)], origin };
 }
 
 /**
@@ -61,28 +67,29 @@ function readTarget(path: string, origin: string): PrismaFiles {
  *   (or the folder itself) as a schema folder.
  *
  * File paths in the result (and so in spans and messages) are `path` joined with the file's place
- * below it, as given (relative stays relative).
+ * below it, as given (relative stays relative); `options.cwd` (default the process's) is the folder
+ * a relative `path` is read from.
  *
  * @throws GanderError `FILE_NOT_FOUND` when nothing is there; `CONFIG` when prisma.config.ts's
  *   `schema` is not a literal gander can read.
  */
-export function readPrismaSchema(path: string): PrismaFiles {
-  if (!existsSync(path)) throw new GanderError('FILE_NOT_FOUND', `${path}: no such file or folder`);
-  if (!statSync(path).isDirectory()) return { files: [readFile(path)], origin: 'file' };
+export function readPrismaSchema(path: string, options: { readonly cwd?: string } = {}): PrismaFiles {
+  const at: At = (p) => resolve(options.cwd ?? '.', p);
+  if (!existsSync(at(path))) throw new GanderError('FILE_NOT_FOUND', `${path}: no such file or folder`);
+  if (!statSync(at(path)).isDirectory()) return { files: [readFile(path, at)], origin: 'file' };
   for (const name of configNames) {
     const config = join(path, name);
-    if (!existsSync(config)) continue;
-    const schema = schemaPathFromConfig(readFileSync(config, 'utf8'), config);
-    if (schema !== undefined)
-      return readTarget(join(dirname(config), schema), relative('.', config) || config);
+    if (!existsSync(at(config))) continue;
+    const schema = schemaPathFromConfig(readFileSync(at(config), 'utf8'), config);
+    if (schema !== undefined) return readTarget(join(dirname(config), schema), config, at);
   }
   const pkg = join(path, 'package.json');
-  if (existsSync(pkg)) {
-    const schema = schemaPathFromPackageJson(readFileSync(pkg, 'utf8'));
-    if (schema !== undefined) return readTarget(join(path, schema), pkg);
+  if (existsSync(at(pkg))) {
+    const schema = schemaPathFromPackageJson(readFileSync(at(pkg), 'utf8'));
+    if (schema !== undefined) return readTarget(join(path, schema), pkg, at);
   }
-  if (readdirSync(path).some((name) => name.endsWith('.prisma'))) return readFolder(path, 'folder');
+  if (readdirSync(at(path)).some((name) => name.endsWith('.prisma'))) return readFolder(path, 'folder', at);
   const conventional = join(path, 'prisma', 'schema.prisma');
-  if (existsSync(conventional)) return { files: [readFile(conventional)], origin: 'file' };
-  return readFolder(existsSync(join(path, 'prisma')) ? join(path, 'prisma') : path, 'folder');
+  if (existsSync(at(conventional))) return { files: [readFile(conventional, at)], origin: 'file' };
+  return readFolder(existsSync(at(join(path, 'prisma'))) ? join(path, 'prisma') : path, 'folder', at);
 }
