@@ -63,7 +63,7 @@ CROSS JOIN LATERAL (
     SELECT i.indexrelid, i.indrelid, ic.relname, i.indisunique, am.amname,
            COALESCE((pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::pg_catalog.bool, false) AS indnullsnotdistinct,
            pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
-           pg_catalog.obj_description(i.indexrelid, 'pg_class') AS comment,
+           ds.description AS comment,
            (SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
                      'column', ta.attname,
                      'expression', CASE WHEN k.attnum = 0
@@ -94,12 +94,120 @@ CROSS JOIN LATERAL (
     JOIN rel r ON r.oid = i.indrelid
     JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
     JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+    LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = i.indexrelid
+                                    AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = 0
   ),
   -- Indexes that back a primary key, unique or exclusion constraint (reported with the constraint).
   constraint_idx AS (
     SELECT co.conindid FROM pg_catalog.pg_constraint co
     JOIN rel r ON r.oid = co.conrelid
     WHERE co.contype IN ('p', 'u', 'x')
+  ),
+  -- Per relation: its indexes that back no constraint.
+  rel_indexes AS (
+    SELECT i.indrelid,
+           pg_catalog.json_agg(pg_catalog.json_build_object(
+             'name', i.relname, 'unique', i.indisunique, 'method', i.amname,
+             'keys', i.keys, 'include', i.include, 'predicate', i.predicate,
+             'nulls_not_distinct', i.indnullsnotdistinct, 'comment', i.comment) ORDER BY i.relname) AS indexes
+    FROM idx i
+    WHERE i.indexrelid NOT IN (SELECT ci.conindid FROM constraint_idx ci)
+    GROUP BY i.indrelid
+  ),
+  -- Per table: columns in attnum order.
+  rel_columns AS (
+    SELECT a.attrelid,
+           pg_catalog.json_agg(pg_catalog.json_build_object(
+             'name', a.attname,
+             'type', pg_catalog.format_type(a.atttypid, a.atttypmod),
+             'notnull', a.attnotnull,
+             'expression', pg_catalog.pg_get_expr(ad.adbin, ad.adrelid),
+             'generated', a.attgenerated,
+             'identity', a.attidentity,
+             'collation', CASE WHEN a.attcollation <> ty.typcollation
+                               THEN CASE WHEN coln.nspname = 'pg_catalog' THEN co.collname
+                                         ELSE coln.nspname || '.' || co.collname END END,
+             'comment', ds.description) ORDER BY a.attnum) AS columns
+    FROM pg_catalog.pg_attribute a
+    JOIN rel r ON r.oid = a.attrelid AND r.relkind IN ('r', 'p')
+    JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+    LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+    LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+    LEFT JOIN pg_catalog.pg_namespace coln ON coln.oid = co.collnamespace
+    LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = a.attrelid
+                                    AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = a.attnum
+    WHERE a.attnum > 0 AND NOT a.attisdropped
+    GROUP BY a.attrelid
+  ),
+  -- Per table: primary key, unique, foreign key, check and exclusion constraints.
+  rel_constraints AS (
+    SELECT c.conrelid,
+           pg_catalog.json_agg(pg_catalog.json_build_object(
+             'name', c.conname,
+             'contype', c.contype,
+             'deferrable', c.condeferrable,
+             'deferred', c.condeferred,
+             'validated', c.convalidated,
+             'noinherit', c.connoinherit,
+             'columns', (SELECT pg_catalog.json_agg(a.attname ORDER BY k.ord)
+                         FROM pg_catalog.unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord)
+                         JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum),
+             'references', CASE WHEN c.contype = 'f' THEN pg_catalog.json_build_object(
+                             'schema', fn.nspname, 'name', fc.relname,
+                             'columns', (SELECT pg_catalog.json_agg(a.attname ORDER BY k.ord)
+                                         FROM pg_catalog.unnest(c.confkey) WITH ORDINALITY AS k(attnum, ord)
+                                         JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum)) END,
+             'update_action', c.confupdtype,
+             'delete_action', c.confdeltype,
+             'match', c.confmatchtype,
+             'expression', CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid) END,
+             'operators', CASE WHEN c.contype = 'x' THEN
+                            (SELECT pg_catalog.json_agg(CASE WHEN opn.nspname = 'pg_catalog' THEN op.oprname
+                                                              ELSE opn.nspname || '.' || op.oprname END ORDER BY k.ord)
+                             FROM pg_catalog.unnest(c.conexclop) WITH ORDINALITY AS k(opoid, ord)
+                             JOIN pg_catalog.pg_operator op ON op.oid = k.opoid
+                             JOIN pg_catalog.pg_namespace opn ON opn.oid = op.oprnamespace) END,
+             'index', CASE WHEN c.contype IN ('p', 'u', 'x') THEN pg_catalog.json_build_object(
+                        'method', ci.amname, 'keys', ci.keys, 'include', ci.include,
+                        'predicate', ci.predicate, 'nulls_not_distinct', ci.indnullsnotdistinct) END,
+             'comment', ds.description) ORDER BY c.conname) AS constraints
+    FROM pg_catalog.pg_constraint c
+    JOIN rel r ON r.oid = c.conrelid
+    LEFT JOIN idx ci ON ci.indexrelid = c.conindid AND c.contype IN ('p', 'u', 'x')
+    LEFT JOIN pg_catalog.pg_class fc ON fc.oid = c.confrelid AND c.contype = 'f'
+    LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+    LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = c.oid
+                                    AND ds.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND ds.objsubid = 0
+    WHERE c.contype IN ('p', 'u', 'f', 'c', 'x')
+    GROUP BY c.conrelid
+  ),
+  -- Per table: user triggers (tgisinternal marks the ones behind foreign keys).
+  rel_triggers AS (
+    SELECT tg.tgrelid,
+           pg_catalog.json_agg(pg_catalog.json_build_object(
+             'name', tg.tgname,
+             'type', tg.tgtype,
+             'function', pg_catalog.json_build_object('schema', fpn.nspname, 'name', fp.proname),
+             'columns', (SELECT pg_catalog.json_agg(a.attname ORDER BY a.attname)
+                         FROM pg_catalog.pg_attribute a
+                         WHERE a.attrelid = tg.tgrelid AND a.attnum = ANY (tg.tgattr::pg_catalog.int2[])),
+             'args', pg_catalog.encode(tg.tgargs, 'hex'),
+             'old_table', tg.tgoldtable,
+             'new_table', tg.tgnewtable,
+             'is_constraint', tg.tgconstraint <> 0,
+             'deferrable', tg.tgdeferrable,
+             'deferred', tg.tginitdeferred,
+             'has_when', tg.tgqual IS NOT NULL,
+             'definition', pg_catalog.pg_get_triggerdef(tg.oid, false),
+             'comment', ds.description) ORDER BY tg.tgname) AS triggers
+    FROM pg_catalog.pg_trigger tg
+    JOIN rel r ON r.oid = tg.tgrelid
+    JOIN pg_catalog.pg_proc fp ON fp.oid = tg.tgfoid
+    JOIN pg_catalog.pg_namespace fpn ON fpn.oid = fp.pronamespace
+    LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = tg.oid
+                                    AND ds.classoid = 'pg_catalog.pg_trigger'::pg_catalog.regclass AND ds.objsubid = 0
+    WHERE NOT tg.tgisinternal
+    GROUP BY tg.tgrelid
   )
   SELECT
     pg_catalog.current_setting('server_version_num')::pg_catalog.int4 AS server_version_num,
@@ -160,7 +268,7 @@ CROSS JOIN LATERAL (
               'cache', s.seqcache::pg_catalog.text,
               'cycle', s.seqcycle,
               'owned_by', owner.owned_by,
-              'comment', pg_catalog.obj_description(c.oid, 'pg_class')) ORDER BY n.nspname, c.relname)
+              'comment', ds.description) ORDER BY n.nspname, c.relname)
      FROM pg_catalog.pg_sequence s
      JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
      JOIN nsp n ON n.oid = c.relnamespace
@@ -176,6 +284,8 @@ CROSS JOIN LATERAL (
          AND d.deptype IN ('a', 'i')
        LIMIT 1
      ) AS owner ON true
+     LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = c.oid
+                                     AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = 0
      WHERE c.relkind = 'S'
        AND ($2::pg_catalog.bool OR owner.table_name IS NULL
             OR owner.table_name NOT IN ('goose_db_version', '_prisma_migrations'))
@@ -200,91 +310,18 @@ CROSS JOIN LATERAL (
                            JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
                            JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
                            WHERE i.inhrelid = t.oid AND NOT t.relispartition),
-              'comment', pg_catalog.obj_description(t.oid, 'pg_class'),
-              'columns', (SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
-                                   'name', a.attname,
-                                   'type', pg_catalog.format_type(a.atttypid, a.atttypmod),
-                                   'notnull', a.attnotnull,
-                                   'expression', pg_catalog.pg_get_expr(ad.adbin, ad.adrelid),
-                                   'generated', a.attgenerated,
-                                   'identity', a.attidentity,
-                                   'collation', CASE WHEN a.attcollation <> ty.typcollation
-                                                     THEN CASE WHEN coln.nspname = 'pg_catalog' THEN co.collname
-                                                               ELSE coln.nspname || '.' || co.collname END END,
-                                   'comment', pg_catalog.col_description(a.attrelid, a.attnum)) ORDER BY a.attnum)
-                          FROM pg_catalog.pg_attribute a
-                          JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
-                          LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-                          LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
-                          LEFT JOIN pg_catalog.pg_namespace coln ON coln.oid = co.collnamespace
-                          WHERE a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped),
-              'constraints', (SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
-                                       'name', c.conname,
-                                       'contype', c.contype,
-                                       'deferrable', c.condeferrable,
-                                       'deferred', c.condeferred,
-                                       'validated', c.convalidated,
-                                       'noinherit', c.connoinherit,
-                                       'columns', (SELECT pg_catalog.json_agg(a.attname ORDER BY k.ord)
-                                                   FROM pg_catalog.unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord)
-                                                   JOIN pg_catalog.pg_attribute a
-                                                     ON a.attrelid = c.conrelid AND a.attnum = k.attnum),
-                                       'references', CASE WHEN c.contype = 'f' THEN pg_catalog.json_build_object(
-                                                       'schema', fn.nspname, 'name', fc.relname,
-                                                       'columns', (SELECT pg_catalog.json_agg(a.attname ORDER BY k.ord)
-                                                                   FROM pg_catalog.unnest(c.confkey) WITH ORDINALITY AS k(attnum, ord)
-                                                                   JOIN pg_catalog.pg_attribute a
-                                                                     ON a.attrelid = c.confrelid AND a.attnum = k.attnum)) END,
-                                       'update_action', c.confupdtype,
-                                       'delete_action', c.confdeltype,
-                                       'match', c.confmatchtype,
-                                       'expression', CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid) END,
-                                       'operators', CASE WHEN c.contype = 'x' THEN
-                                                      (SELECT pg_catalog.json_agg(CASE WHEN opn.nspname = 'pg_catalog' THEN op.oprname
-                                                                                        ELSE opn.nspname || '.' || op.oprname END ORDER BY k.ord)
-                                                       FROM pg_catalog.unnest(c.conexclop) WITH ORDINALITY AS k(opoid, ord)
-                                                       JOIN pg_catalog.pg_operator op ON op.oid = k.opoid
-                                                       JOIN pg_catalog.pg_namespace opn ON opn.oid = op.oprnamespace) END,
-                                       'index', CASE WHEN c.contype IN ('p', 'u', 'x') THEN pg_catalog.json_build_object(
-                                                  'method', ci.amname, 'keys', ci.keys, 'include', ci.include,
-                                                  'predicate', ci.predicate,
-                                                  'nulls_not_distinct', ci.indnullsnotdistinct) END,
-                                       'comment', pg_catalog.obj_description(c.oid, 'pg_constraint')) ORDER BY c.conname)
-                              FROM pg_catalog.pg_constraint c
-                              LEFT JOIN idx ci ON ci.indexrelid = c.conindid AND c.contype IN ('p', 'u', 'x')
-                              LEFT JOIN pg_catalog.pg_class fc ON fc.oid = c.confrelid AND c.contype = 'f'
-                              LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
-                              WHERE c.conrelid = t.oid AND c.contype IN ('p', 'u', 'f', 'c', 'x')),
-              'indexes', (SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
-                                   'name', i.relname, 'unique', i.indisunique, 'method', i.amname,
-                                   'keys', i.keys, 'include', i.include, 'predicate', i.predicate,
-                                   'nulls_not_distinct', i.indnullsnotdistinct, 'comment', i.comment) ORDER BY i.relname)
-                          FROM idx i
-                          WHERE i.indrelid = t.oid
-                            AND i.indexrelid NOT IN (SELECT ci.conindid FROM constraint_idx ci)),
-              'triggers', (SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
-                                    'name', tg.tgname,
-                                    'type', tg.tgtype,
-                                    'function', pg_catalog.json_build_object('schema', fpn.nspname, 'name', fp.proname),
-                                    'columns', (SELECT pg_catalog.json_agg(a.attname ORDER BY a.attname)
-                                                FROM pg_catalog.pg_attribute a
-                                                WHERE a.attrelid = tg.tgrelid
-                                                  AND a.attnum = ANY (tg.tgattr::pg_catalog.int2[])),
-                                    'args', pg_catalog.encode(tg.tgargs, 'hex'),
-                                    'old_table', tg.tgoldtable,
-                                    'new_table', tg.tgnewtable,
-                                    'is_constraint', tg.tgconstraint <> 0,
-                                    'deferrable', tg.tgdeferrable,
-                                    'deferred', tg.tginitdeferred,
-                                    'has_when', tg.tgqual IS NOT NULL,
-                                    'definition', pg_catalog.pg_get_triggerdef(tg.oid, false),
-                                    'comment', pg_catalog.obj_description(tg.oid, 'pg_trigger')) ORDER BY tg.tgname)
-                           FROM pg_catalog.pg_trigger tg
-                           JOIN pg_catalog.pg_proc fp ON fp.oid = tg.tgfoid
-                           JOIN pg_catalog.pg_namespace fpn ON fpn.oid = fp.pronamespace
-                           WHERE tg.tgrelid = t.oid AND NOT tg.tgisinternal)
-            ) ORDER BY t.nspname, t.relname)
+              'comment', ds.description,
+              'columns', tc.columns,
+              'constraints', tk.constraints,
+              'indexes', ti.indexes,
+              'triggers', tt.triggers) ORDER BY t.nspname, t.relname)
      FROM rel t
+     LEFT JOIN rel_columns tc ON tc.attrelid = t.oid
+     LEFT JOIN rel_constraints tk ON tk.conrelid = t.oid
+     LEFT JOIN rel_indexes ti ON ti.indrelid = t.oid
+     LEFT JOIN rel_triggers tt ON tt.tgrelid = t.oid
+     LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = t.oid
+                                     AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = 0
      WHERE t.relkind IN ('r', 'p')) AS tables,
 
     (SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
@@ -295,11 +332,7 @@ CROSS JOIN LATERAL (
               'columns', (SELECT pg_catalog.json_agg(a.attname ORDER BY a.attnum)
                           FROM pg_catalog.pg_attribute a
                           WHERE a.attrelid = v.oid AND a.attnum > 0 AND NOT a.attisdropped),
-              'indexes', (SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
-                                   'name', i.relname, 'unique', i.indisunique, 'method', i.amname,
-                                   'keys', i.keys, 'include', i.include, 'predicate', i.predicate,
-                                   'nulls_not_distinct', i.indnullsnotdistinct, 'comment', i.comment) ORDER BY i.relname)
-                          FROM idx i WHERE i.indrelid = v.oid),
+              'indexes', (SELECT vi.indexes FROM rel_indexes vi WHERE vi.indrelid = v.oid),
               'comment', pg_catalog.obj_description(v.oid, 'pg_class')) ORDER BY v.nspname, v.relname)
      FROM rel v
      WHERE v.relkind IN ('v', 'm')) AS views,

@@ -12,6 +12,14 @@ import { type ConnectionConfig, describeConnection } from './connection-config.j
 export const DEFAULT_CONNECT_TIMEOUT = 10;
 
 /**
+ * Startup options of every gander session, before the user's `options`: `jit=off`. The planner
+ * costs the one catalog statement of `introspect` high enough that a server built with LLVM JIT
+ * compiles it, which costs seconds (1,000 tables on PostgreSQL 15: 5.5 s with JIT, 1.7 s without),
+ * and nothing gander runs gains from JIT.
+ */
+export const SESSION_OPTIONS = '-c jit=off';
+
+/**
  * The `ssl` option of `pg` for an sslmode (libpq semantics as far as `pg` allows):
  * - `disable`, `allow`: no TLS (`allow` would only use TLS if the server insisted);
  * - `prefer`: TLS without verification, retried without TLS if the server has none (see `connect`);
@@ -48,7 +56,7 @@ async function rootCert(config: ConnectionConfig): Promise<{ ca?: string }> {
 }
 
 /**
- * Connects a new `pg.Client`; the caller must `await client.end()`.
+ * Connects a new `pg.Client` with `SESSION_OPTIONS` (JIT off); the caller must `await client.end()`.
  *
  * NOTE: `pg` has no `sslmode=prefer`; when TLS is refused ("The server does not support SSL
  * connections", the only signal `pg` gives) it connects again without TLS, as libpq does.
@@ -82,7 +90,7 @@ async function open(config: ConnectionConfig, ssl: false | ConnectionOptions): P
     ssl,
     application_name: config.applicationName ?? 'gander',
     connectionTimeoutMillis: (config.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT) * 1000,
-    ...(config.options !== undefined ? { options: config.options } : {}),
+    options: config.options !== undefined ? `${SESSION_OPTIONS} ${config.options}` : SESSION_OPTIONS,
   });
   try {
     await client.connect();

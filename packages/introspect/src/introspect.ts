@@ -38,6 +38,9 @@ export function catalogSql(): Promise<string> {
  * Skips `pg_*`, `information_schema`, objects owned by extensions (`pg_depend.deptype = 'e'`), the
  * `plpgsql` extension, and, unless `includeBookkeeping`, the bookkeeping tables.
  *
+ * NOTE: on a server built with JIT, give it a session with `jit=off` (`connect` does): the statement
+ * is planned as costly, and compiling it takes longer than running it.
+ *
  * @throws GanderError `DB_QUERY` when the catalog cannot be read (the server's message is kept;
  *   PostgreSQL 12 or newer is needed), or when it holds a code this reader does not know.
  * @see ../sql/catalog.sql

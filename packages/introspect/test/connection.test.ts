@@ -105,9 +105,9 @@ describe('connect and introspect on a live server', () => {
 
   it('connects with sslmode=prefer to a server without TLS', async () => {
     const client = await connect(resolveConnection(db.url, {}));
-    const { rows } = await client.query('select 1 as one');
+    const { rows } = await client.query("select 1 as one, current_setting('jit') as jit, current_setting('application_name') as app");
     await client.end();
-    expect(rows).toEqual([{ one: 1 }]);
+    expect(rows).toEqual([{ one: 1, jit: 'off', app: 'gander' }]);
   });
 
   it('names host, port and database on a wrong password, never the password or a stack', async () => {
