@@ -19,6 +19,6 @@ export {
   viewDigestText,
 } from './digests.js';
 export { catalogSql, INTROSPECT_ROUND_TRIPS, type IntrospectOptions, introspect, type Queryable } from './introspect.js';
-export { rowsToModel } from './rows-to-model.js';
+export { type RowsToModelOptions, rowsToModel } from './rows-to-model.js';
 export { decodeTriggerArguments, triggerWhenClause } from './triggers.js';
 export { type ReplayOptions, type ReplayResult, type ReplayTarget, replay } from './replay.js';

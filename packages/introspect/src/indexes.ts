@@ -1,6 +1,6 @@
 import type { Index, IndexKey } from '@gander/schema';
 import type { IndexKeyRow, IndexRow } from './catalog-rows.js';
-import { canonicalExpression } from './expressions.js';
+import { type ExpressionContext, liveExpression } from './expressions.js';
 
 /** `pg_index.indoption` bits (`src/include/catalog/pg_index.h`). */
 const INDOPTION_DESC = 1;
@@ -11,10 +11,10 @@ const INDOPTION_NULLS_FIRST = 2;
  * not the default for the type, the collation only when it differs from the key's, and the sort order
  * from `indoption` (non-sorting access methods store 0: `asc`, nulls `last`).
  */
-export function indexKeyFromRow(row: IndexKeyRow): IndexKey {
+export function indexKeyFromRow(row: IndexKeyRow, where: string, context: ExpressionContext): IndexKey {
   return {
     ...(row.column !== null ? { column: row.column } : {}),
-    ...(row.column === null && row.expression !== null ? { expression: canonicalExpression(row.expression) } : {}),
+    ...(row.column === null && row.expression !== null ? { expression: liveExpression(row.expression, `expression key of ${where}`, context) } : {}),
     ...(row.opclass !== null ? { opclass: row.opclass } : {}),
     ...(row.collation !== null ? { collation: row.collation } : {}),
     order: row.option & INDOPTION_DESC ? 'desc' : 'asc',
@@ -22,15 +22,19 @@ export function indexKeyFromRow(row: IndexKeyRow): IndexKey {
   };
 }
 
-/** Maps one `pg_index` row (an index that backs no constraint) to the model's index. */
-export function indexFromRow(row: IndexRow): Index {
+/**
+ * Maps one `pg_index` row (an index that backs no constraint) to the model's index; `owner` names the
+ * table or materialized view in messages.
+ */
+export function indexFromRow(row: IndexRow, owner: string, context: ExpressionContext): Index {
+  const where = `index "${row.name}" of ${owner}`;
   return {
     name: row.name,
     unique: row.unique,
     method: row.method,
-    keys: (row.keys ?? []).map(indexKeyFromRow),
+    keys: (row.keys ?? []).map((key) => indexKeyFromRow(key, where, context)),
     include: row.include ?? [],
-    ...(row.predicate !== null ? { predicate: canonicalExpression(row.predicate) } : {}),
+    ...(row.predicate !== null ? { predicate: liveExpression(row.predicate, `predicate of ${where}`, context) } : {}),
     nullsNotDistinct: row.nulls_not_distinct,
     ...(row.comment !== null ? { comment: row.comment } : {}),
   };

@@ -3,7 +3,7 @@
  * `rowsToModel`.
  */
 import { readFile } from 'node:fs/promises';
-import { GanderError, type Model } from '@gander/schema';
+import { GanderError, loadParser, type Model } from '@gander/schema';
 import type { CatalogRows } from './catalog-rows.js';
 import { rowsToModel } from './rows-to-model.js';
 
@@ -18,6 +18,8 @@ export interface IntrospectOptions {
   readonly schemas?: readonly string[];
   /** Keep goose's `goose_db_version` and Prisma's `_prisma_migrations` tables (and their sequences). */
   readonly includeBookkeeping?: boolean;
+  /** Schema whose qualification expressions drop from function names (default `public`); see `normalizeExpression`. */
+  readonly defaultSchema?: string;
 }
 
 /** Number of statements `introspect` sends, whatever the size of the schema. */
@@ -46,7 +48,7 @@ export function catalogSql(): Promise<string> {
  * @see ../sql/catalog.sql
  */
 export async function introspect(client: Queryable, options: IntrospectOptions = {}): Promise<Model> {
-  const sql = await catalogSql();
+  const [sql] = await Promise.all([catalogSql(), loadParser()]);
   const params = [options.schemas ? [...options.schemas] : null, options.includeBookkeeping ?? false];
   let rows: unknown[];
   try {
@@ -62,5 +64,5 @@ export async function introspect(client: Queryable, options: IntrospectOptions =
   if (rows.length !== 1 || typeof row !== 'object' || row === null) {
     throw new GanderError('DB_QUERY', `introspect: the catalog query returned ${rows.length} rows, expected 1`);
   }
-  return rowsToModel(row as CatalogRows);
+  return rowsToModel(row as CatalogRows, options.defaultSchema ? { defaultSchema: options.defaultSchema } : {});
 }

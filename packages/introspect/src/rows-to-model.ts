@@ -17,17 +17,29 @@ import type {
   ViewRow,
 } from './catalog-rows.js';
 import { type RoutineArgument, routineDigest, viewDigest } from './digests.js';
-import { canonicalDefault, canonicalExpression } from './expressions.js';
+import { type ExpressionContext, liveDefault, liveExpression } from './expressions.js';
 import { indexFromRow } from './indexes.js';
 import { tableFromRow } from './tables.js';
+
+/** Options of {@link rowsToModel}. */
+export interface RowsToModelOptions {
+  /**
+   * Schema whose qualification `normalizeExpression` drops from function names: the first schema of
+   * the `search_path` the migrations were written for (default `public`).
+   */
+  readonly defaultSchema?: string;
+}
 
 /**
  * The pure core of the live reader: turns the one row of `sql/catalog.sql` into a sorted `Model`
  * (see `model.ts` for every convention). JSON columns may arrive parsed (pg, PGlite) or as text.
+ * Sync; requires `loadParser()` from `@gander/schema` to have resolved (expressions are normalised).
  *
- * @throws GanderError `DB_QUERY` when a row holds a catalog code this reader does not know.
+ * @throws GanderError `DB_QUERY` when a row holds a catalog code this reader does not know or an
+ *   expression that does not normalise.
  */
-export function rowsToModel(rows: CatalogRows): Model {
+export function rowsToModel(rows: CatalogRows, options: RowsToModelOptions = {}): Model {
+  const context: ExpressionContext = { defaultSchema: options.defaultSchema ?? 'public' };
   const schemaRows = json(rows.schemas) ?? [];
   const comments = Object.fromEntries(
     schemaRows.filter((s) => s.comment !== null).map((s) => [s.name, s.comment as string]),
@@ -36,10 +48,10 @@ export function rowsToModel(rows: CatalogRows): Model {
     schemas: schemaRows.map((s) => s.name),
     extensions: (json(rows.extensions) ?? []).map((x) => ({ name: x.name, schema: x.schema })),
     enums: (json(rows.enums) ?? []).map(enumFromRow),
-    domains: (json(rows.domains) ?? []).map(domainFromRow),
+    domains: (json(rows.domains) ?? []).map((d) => domainFromRow(d, context)),
     sequences: (json(rows.sequences) ?? []).map(sequenceFromRow),
-    tables: (json(rows.tables) ?? []).map(tableFromRow),
-    views: (json(rows.views) ?? []).map(viewFromRow),
+    tables: (json(rows.tables) ?? []).map((t) => tableFromRow(t, context.defaultSchema)),
+    views: (json(rows.views) ?? []).map((v) => viewFromRow(v, context)),
     routines: (json(rows.routines) ?? []).map(routineFromRow),
     ...(Object.keys(comments).length > 0 ? { schemaComments: comments } : {}),
   });
@@ -58,15 +70,19 @@ function enumFromRow(row: EnumRow): EnumType {
   };
 }
 
-function domainFromRow(row: DomainRow): Domain {
+function domainFromRow(row: DomainRow, context: ExpressionContext): Domain {
+  const where = `domain "${row.schema}"."${row.name}"`;
   return {
     schema: row.schema,
     name: row.name,
     type: row.type,
     notNull: row.notnull,
-    ...(row.default !== null ? { default: canonicalDefault(row.default) } : {}),
+    ...(row.default !== null ? { default: liveDefault(row.default, `default of ${where}`, context) } : {}),
     ...(row.collation !== null ? { collation: row.collation } : {}),
-    checks: (row.checks ?? []).map((c) => ({ name: c.name, expression: canonicalExpression(c.expression) })),
+    checks: (row.checks ?? []).map((c) => ({
+      name: c.name,
+      expression: liveExpression(c.expression, `check "${c.name}" of ${where}`, context),
+    })),
     ...(row.comment !== null ? { comment: row.comment } : {}),
   };
 }
@@ -87,14 +103,15 @@ function sequenceFromRow(row: SequenceRow): Sequence {
   };
 }
 
-function viewFromRow(row: ViewRow): View {
+function viewFromRow(row: ViewRow, context: ExpressionContext): View {
+  const where = `view "${row.schema}"."${row.name}"`;
   return {
     schema: row.schema,
     name: row.name,
     materialized: row.relkind === 'm',
     digest: viewDigest(row.definition),
     columns: row.columns ?? [],
-    indexes: (row.indexes ?? []).map(indexFromRow),
+    indexes: (row.indexes ?? []).map((i) => indexFromRow(i, where, context)),
     ...(row.comment !== null ? { comment: row.comment } : {}),
   };
 }

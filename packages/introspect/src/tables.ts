@@ -7,13 +7,21 @@ import {
   type Table,
 } from '@gander/schema';
 import type { ColumnRow, ConstraintRow, TableRow } from './catalog-rows.js';
-import { canonicalDefault, canonicalExpression } from './expressions.js';
+import { type ExpressionContext, liveDefault, liveExpression } from './expressions.js';
 import { indexFromRow, indexKeyFromRow } from './indexes.js';
 import { triggerFromRow } from './triggers.js';
 
-/** Maps one table row with its columns, constraints, indexes and triggers. @throws GanderError DB_QUERY on an unknown catalog code. */
-export function tableFromRow(row: TableRow): Table {
+/**
+ * Maps one table row with its columns, constraints, indexes and triggers. Expressions are normalised
+ * with the table's column types (`ExpressionContext.columns`).
+ * @throws GanderError DB_QUERY on an unknown catalog code or an expression that does not normalise.
+ */
+export function tableFromRow(row: TableRow, defaultSchema: string): Table {
   const where = `"${row.schema}"."${row.name}"`;
+  const context: ExpressionContext = {
+    defaultSchema,
+    columns: Object.fromEntries((row.columns ?? []).map((c) => [c.name, c.type])),
+  };
   return {
     schema: row.schema,
     name: row.name,
@@ -21,10 +29,10 @@ export function tableFromRow(row: TableRow): Table {
     ...(row.partkey !== null ? { partitionKey: row.partkey } : {}),
     ...(row.partition_of !== null ? { partitionOf: { ...row.partition_of } } : {}),
     inherits: (row.inherits ?? []).map((p) => ({ schema: p.schema, name: p.name })),
-    columns: (row.columns ?? []).map(columnFromRow),
-    constraints: (row.constraints ?? []).map((c) => constraintFromRow(c, where)),
-    indexes: (row.indexes ?? []).map(indexFromRow),
-    triggers: (row.triggers ?? []).map(triggerFromRow),
+    columns: (row.columns ?? []).map((c) => columnFromRow(c, where, context)),
+    constraints: (row.constraints ?? []).map((c) => constraintFromRow(c, where, context)),
+    indexes: (row.indexes ?? []).map((i) => indexFromRow(i, where, context)),
+    triggers: (row.triggers ?? []).map((t) => triggerFromRow(t, where, defaultSchema)),
     ...(row.comment !== null ? { comment: row.comment } : {}),
   };
 }
@@ -33,16 +41,17 @@ export function tableFromRow(row: TableRow): Table {
  * Maps one `pg_attribute` row. `attgenerated` `s` (and PostgreSQL 18's virtual `v`) puts the
  * expression in `generated`; otherwise it is the default.
  */
-export function columnFromRow(row: ColumnRow): Column {
+export function columnFromRow(row: ColumnRow, table: string, context: ExpressionContext): Column {
   const generated = row.generated !== '';
+  const where = `column "${row.name}" of ${table}`;
   return {
     name: row.name,
     type: row.type,
     notNull: row.notnull,
-    ...(row.expression !== null && !generated ? { default: canonicalDefault(row.expression) } : {}),
+    ...(row.expression !== null && !generated ? { default: liveDefault(row.expression, `default of ${where}`, context) } : {}),
     ...(row.identity === 'a' ? { identity: 'always' as const } : {}),
     ...(row.identity === 'd' ? { identity: 'by default' as const } : {}),
-    ...(row.expression !== null && generated ? { generated: canonicalExpression(row.expression) } : {}),
+    ...(row.expression !== null && generated ? { generated: liveExpression(row.expression, `generation expression of ${where}`, context) } : {}),
     ...(row.collation !== null ? { collation: row.collation } : {}),
     ...(row.comment !== null ? { comment: row.comment } : {}),
   };
@@ -64,7 +73,7 @@ function lookup<T>(table: Record<string, T>, code: string, what: string): T {
 }
 
 /** Maps one `pg_constraint` row (`contype` p, u, f, c or x). @throws GanderError DB_QUERY on any other code. */
-export function constraintFromRow(row: ConstraintRow, table: string): Constraint {
+export function constraintFromRow(row: ConstraintRow, table: string, context: ExpressionContext): Constraint {
   const where = `constraint "${row.name}" of ${table}`;
   const base = {
     name: row.name,
@@ -101,7 +110,7 @@ export function constraintFromRow(row: ConstraintRow, table: string): Constraint
       return {
         ...base,
         kind: 'check',
-        expression: canonicalExpression(row.expression ?? ''),
+        expression: liveExpression(row.expression ?? '', where, context),
         noInherit: row.noinherit,
         validated: row.validated,
       };
@@ -112,8 +121,8 @@ export function constraintFromRow(row: ConstraintRow, table: string): Constraint
         ...base,
         kind: 'exclusion',
         method: row.index?.method ?? 'btree',
-        elements: keys.map((key, i) => ({ key: indexKeyFromRow(key), operator: operators[i] ?? '' })),
-        ...(row.index?.predicate ? { predicate: canonicalExpression(row.index.predicate) } : {}),
+        elements: keys.map((key, i) => ({ key: indexKeyFromRow(key, where, context), operator: operators[i] ?? '' })),
+        ...(row.index?.predicate ? { predicate: liveExpression(row.index.predicate, `predicate of ${where}`, context) } : {}),
       };
     }
     default:

@@ -1,15 +1,18 @@
 import { compare, type Trigger } from '@gander/schema';
 import type { TriggerRow } from './catalog-rows.js';
 import { triggerDigest } from './digests.js';
-import { canonicalExpression } from './expressions.js';
+import { liveExpression } from './expressions.js';
 
 /** `pg_trigger.tgtype` bits (`src/include/catalog/pg_trigger.h`). */
 const TYPE = { row: 1, before: 2, insert: 4, delete: 8, update: 16, truncate: 32, instead: 64 } as const;
 
 type TriggerEvent = Trigger['events'][number];
 
-/** Maps one `pg_trigger` row to the model's trigger, with its digest (see `digests.ts`). */
-export function triggerFromRow(row: TriggerRow): Trigger {
+/**
+ * Maps one `pg_trigger` row to the model's trigger, with its digest (see `digests.ts`); the `WHEN`
+ * condition is normalised with `defaultSchema` and no column types.
+ */
+export function triggerFromRow(row: TriggerRow, table: string, defaultSchema: string): Trigger {
   const timing: Trigger['timing'] =
     row.type & TYPE.instead ? 'instead of' : row.type & TYPE.before ? 'before' : 'after';
   const events: TriggerEvent[] = [];
@@ -28,7 +31,7 @@ export function triggerFromRow(row: TriggerRow): Trigger {
     level,
     function: row.function,
     arguments: decodeTriggerArguments(row.args),
-    when: whenText === null ? null : canonicalExpression(whenText),
+    when: whenText === null ? null : liveExpression(whenText, `WHEN of trigger "${row.name}" of ${table}`, { defaultSchema }),
     oldTable: row.old_table,
     newTable: row.new_table,
     constraint: row.is_constraint ? { deferrable: row.deferrable, initiallyDeferred: row.deferred } : null,
