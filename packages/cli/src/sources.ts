@@ -74,7 +74,8 @@ async function loadDatabase(spec: string, options: LoadOptions): Promise<LoadedS
   const config = resolveConnection(spec, options.env);
   const client = await connect(config);
   try {
-    return { kind: 'database', label: describeConnection(config), model: await introspect(client), notes: [] };
+    const model = await introspect(client, options.defaultSchema ? { defaultSchema: options.defaultSchema } : {});
+    return { kind: 'database', label: describeConnection(config), model, notes: [] };
   } finally {
     await client.end();
   }
