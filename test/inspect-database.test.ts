@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../packages/cli/src/index.js';
-import { introspect } from '../packages/introspect/src/index.js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../packages/cli/src/index.js';
+import { introspect } from '../packages/introspect/src/index.js';
 import { useTestDatabase } from '../scripts/test-db/index.js';
 
 const seed = join(import.meta.dirname, '..', 'fixtures', 'seed-auth-service', 'migrations');
@@ -54,10 +54,13 @@ describe('gander inspect <postgres-url>', () => {
 
   it('accepts a key=value string completed by PG* variables', async () => {
     const url = new URL(db.url);
-    const result = await run(['inspect', `host=${url.hostname} port=${url.port} dbname=${db.name}`, '--format', 'json'], {
-      PGUSER: decodeURIComponent(url.username),
-      PGPASSWORD: decodeURIComponent(url.password),
-    });
+    const result = await run(
+      ['inspect', `host=${url.hostname} port=${url.port} dbname=${db.name}`, '--format', 'json'],
+      {
+        PGUSER: decodeURIComponent(url.username),
+        PGPASSWORD: decodeURIComponent(url.password),
+      },
+    );
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(await introspect(client));
   });
@@ -68,7 +71,9 @@ describe('gander inspect <postgres-url>', () => {
     const result = await run(['inspect', url.toString(), '--format', 'json']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(`cannot connect to PostgreSQL at ${url.hostname}:${url.port}/${db.name} as ${url.username}`);
+    expect(result.stderr).toContain(
+      `cannot connect to PostgreSQL at ${url.hostname}:${url.port}/${db.name} as ${url.username}`,
+    );
     expect(result.stderr).not.toContain('Not-The-Pa55word!');
     expect(result.stderr).not.toContain(encodeURIComponent('Not-The-Pa55word!'));
     expect(result.stderr).not.toMatch(/\n\s+at /);

@@ -108,7 +108,11 @@ export interface ConstraintRow {
   readonly validated: boolean;
   readonly noinherit: boolean;
   readonly columns: readonly string[] | null;
-  readonly references: { readonly schema: string; readonly name: string; readonly columns: readonly string[] | null } | null;
+  readonly references: {
+    readonly schema: string;
+    readonly name: string;
+    readonly columns: readonly string[] | null;
+  } | null;
   /** `confupdtype` / `confdeltype`: `a` no action, `r` restrict, `c` cascade, `n` set null, `d` set default. */
   readonly update_action: string;
   readonly delete_action: string;

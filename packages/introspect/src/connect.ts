@@ -51,7 +51,11 @@ async function rootCert(config: ConnectionConfig): Promise<{ ca?: string }> {
   try {
     return { ca: await readFile(config.sslrootcert, 'utf8') };
   } catch (error) {
-    throw new GanderError('CONFIG', `cannot read sslrootcert ${config.sslrootcert}: ${(error as Error).message}`, { cause: error });
+    throw new GanderError(
+      'CONFIG',
+      `cannot read sslrootcert ${config.sslrootcert}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
 }
 
@@ -119,10 +123,14 @@ function connectError(config: ConnectionConfig, error: unknown): GanderError {
   const raw = error instanceof Error ? error.message : String(error);
   const reason = redactPassword(raw, config.password);
   const hint = typeof code === 'string' ? HINTS[code] : undefined;
-  return new GanderError('DB_CONNECT', `cannot connect to PostgreSQL at ${describeConnection(config)}: ${reason}`, {
-    ...(hint ? { hint } : {}),
-    cause: error,
-  });
+  return new GanderError(
+    'DB_CONNECT',
+    `cannot connect to PostgreSQL at ${describeConnection(config)}: ${reason}`,
+    {
+      ...(hint ? { hint } : {}),
+      cause: error,
+    },
+  );
 }
 
 /** The text with every occurrence of the password (3 characters or more) replaced by `***`. */

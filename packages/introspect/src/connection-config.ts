@@ -30,9 +30,30 @@ export interface ConnectionConfig {
 }
 
 type Settings = Partial<Record<SettingKey, string>>;
-type SettingKey = 'host' | 'port' | 'dbname' | 'user' | 'password' | 'sslmode' | 'sslrootcert' | 'application_name' | 'connect_timeout' | 'options';
+type SettingKey =
+  | 'host'
+  | 'port'
+  | 'dbname'
+  | 'user'
+  | 'password'
+  | 'sslmode'
+  | 'sslrootcert'
+  | 'application_name'
+  | 'connect_timeout'
+  | 'options';
 
-const KEYS: readonly SettingKey[] = ['host', 'port', 'dbname', 'user', 'password', 'sslmode', 'sslrootcert', 'application_name', 'connect_timeout', 'options'];
+const KEYS: readonly SettingKey[] = [
+  'host',
+  'port',
+  'dbname',
+  'user',
+  'password',
+  'sslmode',
+  'sslrootcert',
+  'application_name',
+  'connect_timeout',
+  'options',
+];
 const SSL_MODES: readonly SslMode[] = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
 
 /** libpq variables, then the container-style ones, each filling only what is still unset. */
@@ -59,9 +80,13 @@ const ENV_SOURCES: readonly (readonly [SettingKey, readonly string[]])[] = [
  * @throws GanderError `USAGE` for input that is neither a URL nor `key=value` text, an unknown key, a
  *   bad port or sslmode. Messages never contain the password.
  */
-export function resolveConnection(input: string | undefined, env: Record<string, string | undefined>): ConnectionConfig {
+export function resolveConnection(
+  input: string | undefined,
+  env: Record<string, string | undefined>,
+): ConnectionConfig {
   const trimmed = input?.trim() ?? '';
-  const given: Settings = trimmed === '' ? {} : /^postgres(ql)?:\/\//i.test(trimmed) ? parseUrl(trimmed) : parseKeyValue(trimmed);
+  const given: Settings =
+    trimmed === '' ? {} : /^postgres(ql)?:\/\//i.test(trimmed) ? parseUrl(trimmed) : parseKeyValue(trimmed);
   const settings: Settings = { ...given };
   for (const [key, names] of ENV_SOURCES) {
     if (settings[key] !== undefined && settings[key] !== '') continue;
@@ -118,7 +143,10 @@ function parsePort(text: string): number {
 function canonicalKey(key: string): SettingKey {
   const k = key === 'database' ? 'dbname' : key;
   if (!(KEYS as readonly string[]).includes(k)) {
-    throw new GanderError('USAGE', `unsupported connection option "${key}": expected one of ${KEYS.join(', ')}`);
+    throw new GanderError(
+      'USAGE',
+      `unsupported connection option "${key}": expected one of ${KEYS.join(', ')}`,
+    );
   }
   return k as SettingKey;
 }
@@ -129,7 +157,10 @@ function parseUrl(text: string): Settings {
   try {
     url = new URL(text);
   } catch {
-    throw new GanderError('USAGE', `invalid PostgreSQL URL ${redactUrl(text)}: expected postgres://user:password@host:port/database`);
+    throw new GanderError(
+      'USAGE',
+      `invalid PostgreSQL URL ${redactUrl(text)}: expected postgres://user:password@host:port/database`,
+    );
   }
   const settings: Settings = {};
   const decode = (part: string) => {
@@ -173,7 +204,10 @@ function parseKeyValue(text: string): Settings {
     const key = text.slice(keyStart, i);
     skipSpaces();
     if (key === '' || text[i] !== '=') {
-      throw new GanderError('USAGE', `invalid connection string at character ${i + 1}: expected key=value pairs or a postgres:// URL`);
+      throw new GanderError(
+        'USAGE',
+        `invalid connection string at character ${i + 1}: expected key=value pairs or a postgres:// URL`,
+      );
     }
     i++;
     skipSpaces();
@@ -185,7 +219,8 @@ function parseKeyValue(text: string): Settings {
         value += text[i];
         i++;
       }
-      if (text[i] !== "'") throw new GanderError('USAGE', `invalid connection string: unterminated quoted value of "${key}"`);
+      if (text[i] !== "'")
+        throw new GanderError('USAGE', `invalid connection string: unterminated quoted value of "${key}"`);
       i++;
     } else {
       while (i < text.length && !/\s/.test(text[i] as string)) {

@@ -15,7 +15,9 @@ export interface ExpressionContext {
 }
 
 function options(context: ExpressionContext): NormalizeOptions {
-  return context.columns ? { defaultSchema: context.defaultSchema, columns: context.columns } : { defaultSchema: context.defaultSchema };
+  return context.columns
+    ? { defaultSchema: context.defaultSchema, columns: context.columns }
+    : { defaultSchema: context.defaultSchema };
 }
 
 /**
@@ -44,7 +46,11 @@ export function liveDefault(printed: string, where: string, context: ExpressionC
 
 function normaliseError(printed: string, where: string, error: unknown): GanderError {
   const reason = error instanceof Error ? error.message : String(error);
-  return new GanderError('DB_QUERY', `introspect: ${where}: cannot normalise ${JSON.stringify(printed)}: ${reason}`, {
-    cause: error,
-  });
+  return new GanderError(
+    'DB_QUERY',
+    `introspect: ${where}: cannot normalise ${JSON.stringify(printed)}: ${reason}`,
+    {
+      cause: error,
+    },
+  );
 }

@@ -18,7 +18,13 @@ export {
   viewDigest,
   viewDigestText,
 } from './digests.js';
-export { catalogSql, INTROSPECT_ROUND_TRIPS, type IntrospectOptions, introspect, type Queryable } from './introspect.js';
+export {
+  catalogSql,
+  INTROSPECT_ROUND_TRIPS,
+  type IntrospectOptions,
+  introspect,
+  type Queryable,
+} from './introspect.js';
+export { type ReplayOptions, type ReplayResult, type ReplayTarget, replay } from './replay.js';
 export { type RowsToModelOptions, rowsToModel } from './rows-to-model.js';
 export { decodeTriggerArguments, triggerWhenClause } from './triggers.js';
-export { type ReplayOptions, type ReplayResult, type ReplayTarget, replay } from './replay.js';

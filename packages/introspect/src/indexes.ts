@@ -14,7 +14,9 @@ const INDOPTION_NULLS_FIRST = 2;
 export function indexKeyFromRow(row: IndexKeyRow, where: string, context: ExpressionContext): IndexKey {
   return {
     ...(row.column !== null ? { column: row.column } : {}),
-    ...(row.column === null && row.expression !== null ? { expression: liveExpression(row.expression, `expression key of ${where}`, context) } : {}),
+    ...(row.column === null && row.expression !== null
+      ? { expression: liveExpression(row.expression, `expression key of ${where}`, context) }
+      : {}),
     ...(row.opclass !== null ? { opclass: row.opclass } : {}),
     ...(row.collation !== null ? { collation: row.collation } : {}),
     order: row.option & INDOPTION_DESC ? 'desc' : 'asc',
@@ -34,7 +36,9 @@ export function indexFromRow(row: IndexRow, owner: string, context: ExpressionCo
     method: row.method,
     keys: (row.keys ?? []).map((key) => indexKeyFromRow(key, where, context)),
     include: row.include ?? [],
-    ...(row.predicate !== null ? { predicate: liveExpression(row.predicate, `predicate of ${where}`, context) } : {}),
+    ...(row.predicate !== null
+      ? { predicate: liveExpression(row.predicate, `predicate of ${where}`, context) }
+      : {}),
     nullsNotDistinct: row.nulls_not_distinct,
     ...(row.comment !== null ? { comment: row.comment } : {}),
   };

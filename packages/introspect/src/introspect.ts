@@ -62,7 +62,13 @@ export async function introspect(client: Queryable, options: IntrospectOptions =
   }
   const row = rows[0];
   if (rows.length !== 1 || typeof row !== 'object' || row === null) {
-    throw new GanderError('DB_QUERY', `introspect: the catalog query returned ${rows.length} rows, expected 1`);
+    throw new GanderError(
+      'DB_QUERY',
+      `introspect: the catalog query returned ${rows.length} rows, expected 1`,
+    );
   }
-  return rowsToModel(row as CatalogRows, options.defaultSchema ? { defaultSchema: options.defaultSchema } : {});
+  return rowsToModel(
+    row as CatalogRows,
+    options.defaultSchema ? { defaultSchema: options.defaultSchema } : {},
+  );
 }

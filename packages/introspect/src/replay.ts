@@ -2,9 +2,10 @@
  * Replay: apply a migration chain's Up sections to a real database, then introspect it. The oracle
  * the static fold is checked against, and a product mode (`gander inspect <dir> --replay`).
  */
-import { GanderError, type Model, formatSpan, loadParser } from '@gander/schema';
-import { type MigrationSet, migrationStatements, readMigrations } from '@gander/goose';
+
 import type { PGliteOptions } from '@electric-sql/pglite';
+import { type MigrationSet, migrationStatements, readMigrations } from '@gander/goose';
+import { formatSpan, GanderError, loadParser, type Model } from '@gander/schema';
 import { connect } from './connect.js';
 import { resolveConnection } from './connection-config.js';
 import { introspect } from './introspect.js';
@@ -54,7 +55,11 @@ interface Session {
  *   when a statement fails (that file's transaction is rolled back); `DB_CONNECT` when the database
  *   is unreachable; `USAGE` when the database is not empty; `UNSUPPORTED` for Go migrations.
  */
-export async function replay(source: string | MigrationSet, target: ReplayTarget, options: ReplayOptions = {}): Promise<ReplayResult> {
+export async function replay(
+  source: string | MigrationSet,
+  target: ReplayTarget,
+  options: ReplayOptions = {},
+): Promise<ReplayResult> {
   await loadParser();
   const set = typeof source === 'string' ? await readMigrations(source) : source;
   const session = target === 'pglite' ? await openPglite() : await openUrl(target, options.env ?? {});
@@ -86,7 +91,9 @@ async function applyAll(session: Session, set: MigrationSet, toVersion: number |
         await session.exec(statement.sql);
       } catch (error) {
         if (parsed.useTx) await session.exec('ROLLBACK').catch(() => undefined);
-        throw new GanderError('REPLAY_FAILED', `${formatSpan(statement.span)}: ${(error as Error).message}`, { cause: error });
+        throw new GanderError('REPLAY_FAILED', `${formatSpan(statement.span)}: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       statements += 1;
     }
@@ -112,7 +119,22 @@ async function openUrl(url: string, env: Record<string, string | undefined>): Pr
 
 /** Contrib extensions loaded into a replay PGlite (the ones migrations commonly create). */
 async function pgliteExtensions(): Promise<Record<string, unknown>> {
-  const names = ['pgcrypto', 'uuid_ossp', 'citext', 'pg_trgm', 'btree_gin', 'btree_gist', 'hstore', 'ltree', 'fuzzystrmatch', 'unaccent', 'intarray', 'cube', 'earthdistance', 'tablefunc'];
+  const names = [
+    'pgcrypto',
+    'uuid_ossp',
+    'citext',
+    'pg_trgm',
+    'btree_gin',
+    'btree_gist',
+    'hstore',
+    'ltree',
+    'fuzzystrmatch',
+    'unaccent',
+    'intarray',
+    'cube',
+    'earthdistance',
+    'tablefunc',
+  ];
   const out: Record<string, unknown> = {};
   for (const name of names) {
     const mod = (await import(`@electric-sql/pglite/contrib/${name}`)) as Record<string, unknown>;
@@ -147,8 +169,12 @@ async function assertEmpty(session: Session, url: string): Promise<void> {
   );
   if (rows.length > 0) {
     const names = (rows as { name: string }[]).map((r) => r.name).join(', ');
-    throw new GanderError('USAGE', `replay needs an empty database, but ${url.replace(/:[^:@/]*@/, ':***@')} holds ${names}${rows.length === 3 ? ', ...' : ''}`, {
-      hint: 'create a new database (createdb) and pass its URL',
-    });
+    throw new GanderError(
+      'USAGE',
+      `replay needs an empty database, but ${url.replace(/:[^:@/]*@/, ':***@')} holds ${names}${rows.length === 3 ? ', ...' : ''}`,
+      {
+        hint: 'create a new database (createdb) and pass its URL',
+      },
+    );
   }
 }

@@ -8,14 +8,7 @@ import {
   sortModel,
   type View,
 } from '@gander/schema';
-import type {
-  CatalogRows,
-  DomainRow,
-  EnumRow,
-  RoutineRow,
-  SequenceRow,
-  ViewRow,
-} from './catalog-rows.js';
+import type { CatalogRows, DomainRow, EnumRow, RoutineRow, SequenceRow, ViewRow } from './catalog-rows.js';
 import { type RoutineArgument, routineDigest, viewDigest } from './digests.js';
 import { type ExpressionContext, liveDefault, liveExpression } from './expressions.js';
 import { indexFromRow } from './indexes.js';
@@ -116,8 +109,18 @@ function viewFromRow(row: ViewRow, context: ExpressionContext): View {
   };
 }
 
-const MODES: Record<string, RoutineArgument['mode']> = { i: 'in', o: 'out', b: 'inout', v: 'variadic', t: 'table' };
-const VOLATILITY: Record<string, 'immutable' | 'stable' | 'volatile'> = { i: 'immutable', s: 'stable', v: 'volatile' };
+const MODES: Record<string, RoutineArgument['mode']> = {
+  i: 'in',
+  o: 'out',
+  b: 'inout',
+  v: 'variadic',
+  t: 'table',
+};
+const VOLATILITY: Record<string, 'immutable' | 'stable' | 'volatile'> = {
+  i: 'immutable',
+  s: 'stable',
+  v: 'volatile',
+};
 
 /**
  * Maps one `pg_proc` row. `returns` is `SETOF <type>` for set-returning functions and `record` for

@@ -48,10 +48,14 @@ export function columnFromRow(row: ColumnRow, table: string, context: Expression
     name: row.name,
     type: row.type,
     notNull: row.notnull,
-    ...(row.expression !== null && !generated ? { default: liveDefault(row.expression, `default of ${where}`, context) } : {}),
+    ...(row.expression !== null && !generated
+      ? { default: liveDefault(row.expression, `default of ${where}`, context) }
+      : {}),
     ...(row.identity === 'a' ? { identity: 'always' as const } : {}),
     ...(row.identity === 'd' ? { identity: 'by default' as const } : {}),
-    ...(row.expression !== null && generated ? { generated: liveExpression(row.expression, `generation expression of ${where}`, context) } : {}),
+    ...(row.expression !== null && generated
+      ? { generated: liveExpression(row.expression, `generation expression of ${where}`, context) }
+      : {}),
     ...(row.collation !== null ? { collation: row.collation } : {}),
     ...(row.comment !== null ? { comment: row.comment } : {}),
   };
@@ -68,7 +72,8 @@ const MATCHES: Record<string, MatchType> = { s: 'simple', f: 'full', p: 'partial
 
 function lookup<T>(table: Record<string, T>, code: string, what: string): T {
   const value = table[code];
-  if (value === undefined) throw new GanderError('DB_QUERY', `introspect: ${what}: unknown catalog code '${code}'`);
+  if (value === undefined)
+    throw new GanderError('DB_QUERY', `introspect: ${what}: unknown catalog code '${code}'`);
   return value;
 }
 
@@ -94,12 +99,17 @@ export function constraintFromRow(row: ConstraintRow, table: string, context: Ex
         nullsNotDistinct: row.index?.nulls_not_distinct ?? false,
       };
     case 'f': {
-      if (!row.references) throw new GanderError('DB_QUERY', `introspect: ${where}: foreign key without a referenced table`);
+      if (!row.references)
+        throw new GanderError('DB_QUERY', `introspect: ${where}: foreign key without a referenced table`);
       return {
         ...base,
         kind: 'foreign key',
         columns,
-        references: { schema: row.references.schema, name: row.references.name, columns: row.references.columns ?? [] },
+        references: {
+          schema: row.references.schema,
+          name: row.references.name,
+          columns: row.references.columns ?? [],
+        },
         onUpdate: lookup(ACTIONS, row.update_action, where),
         onDelete: lookup(ACTIONS, row.delete_action, where),
         match: lookup(MATCHES, row.match, where),
@@ -121,8 +131,13 @@ export function constraintFromRow(row: ConstraintRow, table: string, context: Ex
         ...base,
         kind: 'exclusion',
         method: row.index?.method ?? 'btree',
-        elements: keys.map((key, i) => ({ key: indexKeyFromRow(key, where, context), operator: operators[i] ?? '' })),
-        ...(row.index?.predicate ? { predicate: liveExpression(row.index.predicate, `predicate of ${where}`, context) } : {}),
+        elements: keys.map((key, i) => ({
+          key: indexKeyFromRow(key, where, context),
+          operator: operators[i] ?? '',
+        })),
+        ...(row.index?.predicate
+          ? { predicate: liveExpression(row.index.predicate, `predicate of ${where}`, context) }
+          : {}),
       };
     }
     default:

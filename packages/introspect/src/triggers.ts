@@ -31,7 +31,10 @@ export function triggerFromRow(row: TriggerRow, table: string, defaultSchema: st
     level,
     function: row.function,
     arguments: decodeTriggerArguments(row.args),
-    when: whenText === null ? null : liveExpression(whenText, `WHEN of trigger "${row.name}" of ${table}`, { defaultSchema }),
+    when:
+      whenText === null
+        ? null
+        : liveExpression(whenText, `WHEN of trigger "${row.name}" of ${table}`, { defaultSchema }),
     oldTable: row.old_table,
     newTable: row.new_table,
     constraint: row.is_constraint ? { deferrable: row.deferrable, initiallyDeferred: row.deferred } : null,

@@ -22,7 +22,10 @@ export function introspectCases(): IntrospectCase[] {
     .map((name) => {
       const dir = join(root, name);
       const options = existsSync(join(dir, 'case.json'))
-        ? (JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as { includeBookkeeping?: boolean; pglite?: boolean })
+        ? (JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as {
+            includeBookkeeping?: boolean;
+            pglite?: boolean;
+          })
         : {};
       return {
         name,

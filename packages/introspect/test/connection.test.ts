@@ -1,4 +1,11 @@
-import { connect, describeConnection, introspect, redactUrl, resolveConnection, sslOptions } from '@gander/introspect';
+import {
+  connect,
+  describeConnection,
+  introspect,
+  redactUrl,
+  resolveConnection,
+  sslOptions,
+} from '@gander/introspect';
 import { GanderError } from '@gander/schema';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +19,15 @@ describe('resolveConnection', () => {
       name: 'URL with an encoded password and sslmode',
       input: 'postgres://app:p%40ss%3Aw%2Fd@db.example:6543/shop?sslmode=require&application_name=x',
       env: {},
-      expected: { host: 'db.example', port: 6543, database: 'shop', user: 'app', password: 'p@ss:w/d', sslmode: 'require', applicationName: 'x' },
+      expected: {
+        host: 'db.example',
+        port: 6543,
+        database: 'shop',
+        user: 'app',
+        password: 'p@ss:w/d',
+        sslmode: 'require',
+        applicationName: 'x',
+      },
     },
     {
       name: 'postgresql:// URL, IPv6 host, env fills the password',
@@ -30,13 +45,34 @@ describe('resolveConnection', () => {
       name: 'libpq key=value with quoting and escapes',
       input: "host=h port = 5433 dbname=d user=u password='it\\'s a secret' sslmode=verify-full",
       env: {},
-      expected: { host: 'h', port: 5433, database: 'd', user: 'u', password: "it's a secret", sslmode: 'verify-full' },
+      expected: {
+        host: 'h',
+        port: 5433,
+        database: 'd',
+        user: 'u',
+        password: "it's a secret",
+        sslmode: 'verify-full',
+      },
     },
     {
       name: 'PG* variables only',
       input: undefined,
-      env: { PGHOST: 'pghost', PGPORT: '7000', PGUSER: 'pguser', PGPASSWORD: 'pw', PGDATABASE: 'pgdb', PGSSLMODE: 'disable' },
-      expected: { host: 'pghost', port: 7000, database: 'pgdb', user: 'pguser', password: 'pw', sslmode: 'disable' },
+      env: {
+        PGHOST: 'pghost',
+        PGPORT: '7000',
+        PGUSER: 'pguser',
+        PGPASSWORD: 'pw',
+        PGDATABASE: 'pgdb',
+        PGSSLMODE: 'disable',
+      },
+      expected: {
+        host: 'pghost',
+        port: 7000,
+        database: 'pgdb',
+        user: 'pguser',
+        password: 'pw',
+        sslmode: 'disable',
+      },
     },
     {
       name: 'POSTGRES_* parts with a password of any characters; PG* wins where both are set',
@@ -45,11 +81,18 @@ describe('resolveConnection', () => {
         POSTGRES_HOST: 'ph',
         POSTGRES_PORT: '7001',
         POSTGRES_USER: 'pu',
-        POSTGRES_PASSWORD: "p@ss w/rd:'\"%#?",
+        POSTGRES_PASSWORD: 'p@ss w/rd:\'"%#?',
         POSTGRES_DATABASE: 'pd',
         PGHOST: 'wins',
       },
-      expected: { ...defaults, host: 'wins', port: 7001, database: 'pd', user: 'pu', password: "p@ss w/rd:'\"%#?" },
+      expected: {
+        ...defaults,
+        host: 'wins',
+        port: 7001,
+        database: 'pd',
+        user: 'pu',
+        password: 'p@ss w/rd:\'"%#?',
+      },
     },
     {
       name: 'defaults: user from USER, database = user',
@@ -94,8 +137,8 @@ describe('resolveConnection', () => {
 
   it('maps verify-ca to a chain check without a host-name check', async () => {
     const ssl = await sslOptions(resolveConnection('host=h sslmode=verify-ca', {}));
-    expect(ssl && ssl.rejectUnauthorized).toBe(true);
-    expect(ssl && ssl.checkServerIdentity?.('h', {} as never)).toBeUndefined();
+    expect(ssl !== false && ssl.rejectUnauthorized).toBe(true);
+    expect(ssl !== false && ssl.checkServerIdentity?.('h', {} as never)).toBeUndefined();
   });
 });
 
@@ -105,7 +148,9 @@ describe('connect and introspect on a live server', () => {
 
   it('connects with sslmode=prefer to a server without TLS', async () => {
     const client = await connect(resolveConnection(db.url, {}));
-    const { rows } = await client.query("select 1 as one, current_setting('jit') as jit, current_setting('application_name') as app");
+    const { rows } = await client.query(
+      "select 1 as one, current_setting('jit') as jit, current_setting('application_name') as app",
+    );
     await client.end();
     expect(rows).toEqual([{ one: 1, jit: 'off', app: 'gander' }]);
   });
@@ -129,7 +174,9 @@ describe('connect and introspect on a live server', () => {
   });
 
   it('reports an unreachable port as DB_CONNECT', async () => {
-    const error = await connect(resolveConnection('host=127.0.0.1 port=1 dbname=x user=u password=topsecret sslmode=disable', {})).then(
+    const error = await connect(
+      resolveConnection('host=127.0.0.1 port=1 dbname=x user=u password=topsecret sslmode=disable', {}),
+    ).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -184,7 +231,7 @@ describe('connect and introspect on a live server', () => {
     it('works inside a transaction, a pool, and leaves search_path as it was', async () => {
       const expected = await introspect(admin);
       await admin.query('BEGIN');
-      await admin.query("SET LOCAL search_path = public, pg_temp");
+      await admin.query('SET LOCAL search_path = public, pg_temp');
       expect(await introspect(admin)).toEqual(expected);
       const { rows } = await admin.query('SHOW search_path');
       await admin.query('COMMIT');

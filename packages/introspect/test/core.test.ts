@@ -34,7 +34,9 @@ describe('triggerWhenClause', () => {
 
 describe('decodeTriggerArguments', () => {
   it('splits tgargs on zero bytes and decodes UTF-8', () => {
-    const hex = Buffer.concat([Buffer.from("it's\0"), Buffer.from('€ x\0'), Buffer.from('\0')]).toString('hex');
+    const hex = Buffer.concat([Buffer.from("it's\0"), Buffer.from('€ x\0'), Buffer.from('\0')]).toString(
+      'hex',
+    );
     expect(decodeTriggerArguments(hex)).toEqual(["it's", '€ x', '']);
     expect(decodeTriggerArguments('')).toEqual([]);
   });
@@ -140,7 +142,13 @@ describe('rowsToModel', () => {
       views: [],
       routines: [],
     });
-    const model = rowsToModel({ ...empty, schemas: JSON.stringify([{ name: 'b', comment: null }, { name: 'a', comment: 'x' }]) as never });
+    const model = rowsToModel({
+      ...empty,
+      schemas: JSON.stringify([
+        { name: 'b', comment: null },
+        { name: 'a', comment: 'x' },
+      ]) as never,
+    });
     expect(model.schemas).toEqual(['a', 'b']);
     expect(model.schemaComments).toEqual({ a: 'x' });
   });
@@ -178,6 +186,8 @@ describe('rowsToModel', () => {
       ],
     };
     expect(() => rowsToModel({ ...empty, tables: [table] })).toThrow(GanderError);
-    expect(() => rowsToModel({ ...empty, tables: [table] })).toThrow(/constraint "c" of "public"."t": unknown constraint type 'q'/);
+    expect(() => rowsToModel({ ...empty, tables: [table] })).toThrow(
+      /constraint "c" of "public"."t": unknown constraint type 'q'/,
+    );
   });
 });

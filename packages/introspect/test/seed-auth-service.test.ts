@@ -56,7 +56,9 @@ const gooseTable =
 describe('the naive Up splitter', () => {
   it('keeps StatementBegin blocks whole and splits the rest at semicolons', () => {
     expect(migrations.map((m) => m.statements.length)).toEqual([1, 1, 1, 5, 4, 7]);
-    expect(migrations[1]?.statements[0]).toMatch(/^-- =+\n-- UUID v7 FUNCTION[\s\S]*LANGUAGE plpgsql VOLATILE;$/);
+    expect(migrations[1]?.statements[0]).toMatch(
+      /^-- =+\n-- UUID v7 FUNCTION[\s\S]*LANGUAGE plpgsql VOLATILE;$/,
+    );
   });
 });
 
@@ -66,8 +68,17 @@ describe('digests in expected-model.json', () => {
 
   it('are reproducible from the CREATE FUNCTION / CREATE TRIGGER source (see src/digests.ts)', () => {
     const routine = (name: string) => expected.routines.find((r) => r.name === name)?.digest;
-    const plpgsql = { kind: 'function', language: 'plpgsql', arguments: [], volatility: 'volatile', strict: false, securityDefiner: false } as const;
-    expect(routine('uuid_generate_v7')).toBe(routineDigest({ ...plpgsql, returns: 'uuid', body: body('00002_uuid_generate_v7.sql') }));
+    const plpgsql = {
+      kind: 'function',
+      language: 'plpgsql',
+      arguments: [],
+      volatility: 'volatile',
+      strict: false,
+      securityDefiner: false,
+    } as const;
+    expect(routine('uuid_generate_v7')).toBe(
+      routineDigest({ ...plpgsql, returns: 'uuid', body: body('00002_uuid_generate_v7.sql') }),
+    );
     expect(routine('update_updated_at_column')).toBe(
       routineDigest({ ...plpgsql, returns: 'trigger', body: body('00003_update_updated_at_column.sql') }),
     );
@@ -111,12 +122,19 @@ describe.each([16, 18] as const)('seed auth-service on PostgreSQL %i', (major) =
 
   it('keeps goose_db_version only when asked', async () => {
     const model = await introspect(client, { includeBookkeeping: true });
-    expect(model.tables.map((t) => t.name)).toEqual(['admin_attendances', 'goose_db_version', 'user_preferences', 'users']);
+    expect(model.tables.map((t) => t.name)).toEqual([
+      'admin_attendances',
+      'goose_db_version',
+      'user_preferences',
+      'users',
+    ]);
     expect(model.sequences.map((s) => s.name)).toEqual(['goose_db_version_id_seq']);
   });
 
   it('runs the introspected functions: uuid_generate_v7() gives version-7 UUIDs', async () => {
-    const { rows } = await client.query("INSERT INTO admin_attendances (admin_id, date) VALUES (gen_random_uuid(), '2026-01-02') RETURNING id");
+    const { rows } = await client.query(
+      "INSERT INTO admin_attendances (admin_id, date) VALUES (gen_random_uuid(), '2026-01-02') RETURNING id",
+    );
     expect(rows[0].id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
