@@ -3,6 +3,7 @@ import { registerDiff } from './commands/diff.js';
 import { registerGoose } from './commands/goose.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerSyncCheck } from './commands/sync-check.js';
 
 /** Where a command writes and what it reads from its surroundings (tests pass their own). */
 export interface CliIo {
@@ -36,5 +37,6 @@ export function buildProgram(ctx: CommandContext): Command {
   registerMigrate(program, ctx);
   registerGoose(program, ctx);
   registerDiff(program, ctx);
+  registerSyncCheck(program, ctx);
   return program;
 }
