@@ -17,7 +17,7 @@ export {
   triggerDigestText,
   viewDigest,
   viewDigestText,
-} from './digests.js';
+} from '@gander/schema';
 export {
   catalogSql,
   INTROSPECT_ROUND_TRIPS,

@@ -4,12 +4,14 @@ import {
   GanderError,
   type Model,
   type Routine,
+  type RoutineArgument,
+  routineDigest,
   type Sequence,
   sortModel,
   type View,
+  viewDigest,
 } from '@gander/schema';
 import type { CatalogRows, DomainRow, EnumRow, RoutineRow, SequenceRow, ViewRow } from './catalog-rows.js';
-import { type RoutineArgument, routineDigest, viewDigest } from './digests.js';
 import { type ExpressionContext, liveDefault, liveExpression } from './expressions.js';
 import { indexFromRow } from './indexes.js';
 import { tableFromRow } from './tables.js';

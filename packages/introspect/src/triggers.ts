@@ -1,6 +1,5 @@
-import { compare, type Trigger } from '@gander/schema';
+import { compare, type Trigger, triggerDigest } from '@gander/schema';
 import type { TriggerRow } from './catalog-rows.js';
-import { triggerDigest } from './digests.js';
 import { liveExpression } from './expressions.js';
 
 /** `pg_trigger.tgtype` bits (`src/include/catalog/pg_trigger.h`). */
@@ -9,7 +8,7 @@ const TYPE = { row: 1, before: 2, insert: 4, delete: 8, update: 16, truncate: 32
 type TriggerEvent = Trigger['events'][number];
 
 /**
- * Maps one `pg_trigger` row to the model's trigger, with its digest (see `digests.ts`); the `WHEN`
+ * Maps one `pg_trigger` row to the model's trigger, with its digest (`triggerDigest` of `@gander/schema`); the `WHEN`
  * condition is normalised with `defaultSchema` and no column types.
  */
 export function triggerFromRow(row: TriggerRow, table: string, defaultSchema: string): Trigger {

@@ -1,13 +1,14 @@
 /**
- * The canonical texts behind the `digest` of routines, triggers and views. Every source (a live
- * database here, migrations folded statically, Prisma) must build the SAME text from its own input and
- * pass it to `fingerprint` from `@gander/schema`; `digests.md` beside this file says how a reader of
- * `CREATE FUNCTION` / `CREATE TRIGGER` / `CREATE VIEW` source reproduces each field.
+ * The canonical texts behind the `digest` of routines, triggers and views, built by every source (a
+ * live database in `@gander/introspect`, migrations folded statically in `@gander/goose`, Prisma)
+ * from its own input through these same functions, so equal definitions get equal digests;
+ * `digests.md` beside this file says how a reader of `CREATE FUNCTION` / `CREATE TRIGGER` /
+ * `CREATE VIEW` source and a reader of the catalogs fill each field.
  *
  * Each text is `JSON.stringify` of a plain object whose keys appear in the order written below, with
  * no spaces (the default of `JSON.stringify`).
  */
-import { fingerprint } from '@gander/schema';
+import { fingerprint } from './fingerprint.js';
 
 /** One argument of a routine, in declaration order. */
 export interface RoutineArgument {

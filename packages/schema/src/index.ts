@@ -28,6 +28,17 @@ export type {
 export { emptyModel } from './model.js';
 export { assertNever, formatSpan, GanderError, type GanderErrorCode, isGanderError } from './errors.js';
 export { fingerprint } from './fingerprint.js';
+export {
+  type RoutineArgument,
+  type RoutineDigestParts,
+  routineDigest,
+  routineDigestText,
+  type TriggerDigestParts,
+  triggerDigest,
+  triggerDigestText,
+  viewDigest,
+  viewDigestText,
+} from './digests.js';
 export { compare, sortModel, stripSpans } from './sort.js';
 export { isParserLoaded, loadParser, type ParseSqlOptions, parseSql } from './parser.js';
 export {

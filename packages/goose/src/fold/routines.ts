@@ -1,8 +1,7 @@
-import type { Routine } from '@gander/schema';
+import { type Routine, type RoutineArgument as DigestArgument, routineDigest } from '@gander/schema';
 import type { CreateFunctionStmt, DefElem, FunctionParameter, Node, ObjectWithArgs, TypeName } from 'libpg-query';
 import { as, qualified, str, strs } from './ast.js';
 import { canonicalType } from './canonical.js';
-import { type DigestArgument, routineDigest } from './digests.js';
 import { type FoldState, key } from './state.js';
 
 const MODES: Readonly<Record<string, DigestArgument['mode']>> = {
@@ -59,7 +58,7 @@ export function identityTypes(state: FoldState, params: readonly FunctionParamet
 
 /**
  * `CREATE [OR REPLACE] FUNCTION | PROCEDURE`: identity (schema, name, identity argument types) and
- * the digest of `digests.ts` (language, arguments, return type, volatility, strictness, security,
+ * the digest of `routineDigest` (`@gander/schema`) (language, arguments, return type, volatility, strictness, security,
  * body as `prosrc` holds it).
  *
  * @see https://www.postgresql.org/docs/16/sql-createfunction.html

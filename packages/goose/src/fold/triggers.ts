@@ -1,8 +1,7 @@
-import { compare, type Trigger } from '@gander/schema';
+import { compare, type Trigger, triggerDigest } from '@gander/schema';
 import type { CreateTrigStmt, Node, TriggerTransition } from 'libpg-query';
 import { as, qualified, rangeVar, strs } from './ast.js';
 import { canonicalExpr } from './canonical.js';
-import { triggerDigest } from './digests.js';
 import type { FoldState } from './state.js';
 
 /** `pg_trigger.tgtype` bits as the grammar sets them in `CreateTrigStmt`. */
@@ -10,7 +9,7 @@ const TYPE = { before: 2, insert: 4, delete: 8, update: 16, truncate: 32, instea
 
 /**
  * `CREATE [OR REPLACE] [CONSTRAINT] TRIGGER`: the trigger on its table with the digest of
- * `digests.ts` (WHEN, arguments, transition tables, constraint trigger attributes).
+ * `triggerDigest` (`@gander/schema`) (WHEN, arguments, transition tables, constraint trigger attributes).
  *
  * @see https://www.postgresql.org/docs/16/sql-createtrigger.html
  */

@@ -1,6 +1,6 @@
+import { viewDigest } from '@gander/schema';
 import type { CreateTableAsStmt, Node, RangeVar, ResTarget, SelectStmt, ViewStmt } from 'libpg-query';
 import { as, nodeType, rangeVar, strs, walk } from './ast.js';
-import { viewDigest } from './digests.js';
 import { figureColname } from './index-keys.js';
 import { type FoldState, key, type ViewState } from './state.js';
 
