@@ -5,7 +5,7 @@
  */
 import type { Column, Table } from '../model.js';
 import type { ColumnAspect, TableChange } from './changes.js';
-import { same, sameType } from './equivalence.js';
+import { same, sameDefault, sameType } from './equivalence.js';
 import { pairUp } from './match.js';
 import type { Filter } from './options.js';
 
@@ -32,7 +32,8 @@ export function columnAspects(
   if (!sameType(from.type, to.type)) aspects.push('type');
   if ((from.notNull || pk.from.has(from.name)) !== (to.notNull || pk.to.has(to.name)))
     aspects.push('notNull');
-  for (const aspect of ['default', 'identity', 'generated', 'collation', 'comment'] as const) {
+  if (!sameDefault(from.default, to.default)) aspects.push('default');
+  for (const aspect of ['identity', 'generated', 'collation', 'comment'] as const) {
     if (!same(from[aspect], to[aspect])) aspects.push(aspect);
   }
   return aspects;

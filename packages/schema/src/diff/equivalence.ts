@@ -113,3 +113,37 @@ export function same(a: unknown, b: unknown): boolean {
 export function differingAspects<T, A extends string & keyof T>(a: T, b: T, fields: readonly A[]): A[] {
   return fields.filter((field) => !same(a[field], b[field]));
 }
+
+/** Elements of a one-dimensional array default, `'{a,"b c"}'` or `ARRAY['a', 'b c']` (casts dropped); undefined for anything else. */
+function arrayElements(expression: string): string[] | undefined {
+  const text = expression.replace(/::[a-z_ ."()0-9]+(\[\])?$/i, '');
+  const literal = /^'\{(.*)\}'$/s.exec(text);
+  if (literal) {
+    const body = (literal[1] as string).replace(/''/g, "'");
+    if (body === '') return [];
+    const out: string[] = [];
+    for (const match of body.matchAll(/"((?:[^"\\]|\\.)*)"|([^,{}"]+)/g)) out.push(match[1] !== undefined ? match[1].replace(/\\(.)/g, '$1') : (match[2] as string).trim());
+    return out;
+  }
+  const array = /^ARRAY\[(.*)\]$/s.exec(text);
+  if (!array) return undefined;
+  const body = (array[1] as string).trim();
+  if (body === '') return [];
+  const out: string[] = [];
+  for (const match of body.matchAll(/\s*'((?:[^']|'')*)'(?:::[a-z_ ."()0-9]+)?|([^,\s][^,]*)/gi)) out.push(match[1] !== undefined ? match[1].replace(/''/g, "'") : (match[2] as string).trim());
+  return out;
+}
+
+/**
+ * Two canonical column defaults that give the same value: equal text, or the same one-dimensional
+ * array written as an array literal and as an `ARRAY[...]` constructor (`'{7,1}'` == `ARRAY[7, 1]`,
+ * `'{}'` == `ARRAY[]`, what a migration and Prisma's `@default([7, 1])` write). The column types are
+ * compared separately.
+ */
+export function sameDefault(a: string | undefined, b: string | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  const x = arrayElements(a);
+  const y = arrayElements(b);
+  return x !== undefined && y !== undefined && same(x, y);
+}
