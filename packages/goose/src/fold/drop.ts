@@ -21,16 +21,30 @@ function names(node: Node): { schema?: string; name: string } {
  * @see https://www.postgresql.org/docs/16/sql-droptable.html
  */
 export function drop(state: FoldState, stmt: DropStmt): void {
-  for (const object of stmt.objects ?? []) dropOne(state, stmt.removeType ?? '', object);
+  const cascade = stmt.behavior === 'DROP_CASCADE';
+  for (const object of stmt.objects ?? []) dropOne(state, stmt.removeType ?? '', object, cascade);
 }
 
-function dropOne(state: FoldState, kind: string, object: Node): void {
+/**
+ * `DROP TABLE [IF EXISTS] t CASCADE` for a table the model lacks (created outside the migrations,
+ * e.g. by a no-op baseline) still removes the foreign keys the model has to `t`: in the database the
+ * migrations ran on, `t` existed and CASCADE dropped them.
+ */
+function dropForeignKeysTo(state: FoldState, schema: string, name: string): void {
+  for (const table of state.tables.values()) {
+    const kept = table.constraints.filter((c) => c.kind !== 'foreign key' || c.references.schema !== schema || c.references.name !== name);
+    if (kept.length !== table.constraints.length) table.constraints = kept;
+  }
+}
+
+function dropOne(state: FoldState, kind: string, object: Node, cascade: boolean): void {
   switch (kind) {
     case 'OBJECT_TABLE':
     case 'OBJECT_FOREIGN_TABLE': {
       const q = names(object);
       const table = state.table(q.schema, q.name);
       if (table) dropTable(state, table);
+      else if (cascade) dropForeignKeysTo(state, q.schema ?? state.creationSchema(), q.name);
       return;
     }
     case 'OBJECT_VIEW':

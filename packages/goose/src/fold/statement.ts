@@ -2,6 +2,7 @@ import type { Node, SelectStmt } from 'libpg-query';
 import { nodeType } from './ast.js';
 import { alterTable } from './alter-table.js';
 import { comment } from './comments.js';
+import { foldDoBlock } from './do-blocks.js';
 import { drop } from './drop.js';
 import { createIndex } from './indexes.js';
 import { rename } from './rename.js';
@@ -95,7 +96,7 @@ export function foldStatement(state: FoldState, node: Node, text: string): void 
     case 'SelectStmt':
       return foldSelect(state, body);
     case 'DoStmt':
-      return state.recordOpaque(type, 'DO block: what it does is known only by running it; replay mode sees it');
+      return foldDoBlock(state, body);
     case 'CallStmt':
       return state.recordOpaque(type, 'CALL: a procedure run for its effects; replay mode sees them');
     case 'ExecuteStmt':

@@ -1,0 +1,166 @@
+/**
+ * `DO` blocks that guard DDL, the idioms migrations use because PostgreSQL lacks
+ * `CREATE TYPE IF NOT EXISTS` and `ADD CONSTRAINT IF NOT EXISTS`:
+ *
+ * ```sql
+ * DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'status') THEN
+ *   CREATE TYPE status AS ENUM ('A', 'B'); END IF; END $$;
+ * DO $$ BEGIN CREATE TYPE status AS ENUM ('A'); EXCEPTION WHEN duplicate_object THEN null; END $$;
+ * ```
+ *
+ * The body is parsed with PostgreSQL's PL/pgSQL parser (libpg_query). Each static SQL statement in
+ * the body's blocks and `IF ... THEN` branches is folded the way the guard means it: a statement that
+ * would create what already exists (a type, table, column, constraint, index) is skipped, anything
+ * else is folded as written. Data statements are ignored. A body that runs DDL the fold cannot place
+ * (dynamic `EXECUTE`, DDL in loops or `ELSE` branches, another language) stays opaque.
+ *
+ * NOTE: guard conditions are not evaluated: a DDL statement under `IF EXISTS (...)` is folded as if
+ * the condition held when the object it needs exists. Replay mode runs the block for real.
+ *
+ * @see https://www.postgresql.org/docs/16/sql-do.html
+ * @see https://www.postgresql.org/docs/16/plpgsql-control-structures.html
+ */
+import { parseSql } from '@gander/schema';
+import { type DoStmt, type Node, parsePlPgSQLSync } from 'libpg-query';
+import { nodeType } from './ast.js';
+import type { FoldState } from './state.js';
+import { foldStatement } from './statement.js';
+
+interface PlStatement {
+  readonly [type: string]: { readonly lineno?: number; readonly [field: string]: unknown } | undefined;
+}
+
+/** A static SQL statement of the body and its 1-based line in the body. */
+interface BodySql {
+  readonly query: string;
+  readonly line: number;
+}
+
+const DDL_FREE = new Set(['PLpgSQL_stmt_return', 'PLpgSQL_stmt_raise', 'PLpgSQL_stmt_assign', 'PLpgSQL_stmt_getdiag', 'PLpgSQL_stmt_assert']);
+
+/** Folds a `DO` statement (see the module doc); records it as opaque when it cannot. */
+export function foldDoBlock(state: FoldState, stmt: DoStmt): void {
+  const option = (name: string) =>
+    (stmt.args ?? []).map((a) => (a as { DefElem?: { defname?: string; arg?: { String?: { sval?: string } } } }).DefElem).find((d) => d?.defname === name)?.arg?.String?.sval;
+  const body = option('as');
+  const language = option('language') ?? 'plpgsql';
+  const opaque = () => state.recordOpaque('DoStmt', 'DO block: what it does is known only by running it; replay mode sees it');
+  if (body === undefined || language.toLowerCase() !== 'plpgsql') return opaque();
+  const collected: BodySql[] = [];
+  let unplaced = false;
+  try {
+    const parsed = parsePlPgSQLSync(`CREATE FUNCTION gander_do() RETURNS void LANGUAGE plpgsql AS $gander_do$${body}$gander_do$`) as unknown as {
+      plpgsql_funcs?: { PLpgSQL_function?: { action?: PlStatement } }[];
+    };
+    const action = parsed.plpgsql_funcs?.[0]?.PLpgSQL_function?.action;
+    if (!action) return opaque();
+    unplaced = !collect(action, collected, true);
+  } catch {
+    return opaque();
+  }
+  const start = state.span;
+  try {
+    for (const { query, line } of collected) {
+      state.span = { file: start.file, line: start.line + line - 1, column: 1 };
+      const stmts = parseSql(query).stmts ?? [];
+      for (const raw of stmts) if (raw.stmt && !alreadyDone(state, raw.stmt)) foldStatement(state, raw.stmt, query);
+    }
+  } catch {
+    unplaced = true;
+  } finally {
+    state.span = start;
+  }
+  if (unplaced) opaque();
+}
+
+/** Collects the static SQL of blocks and IF-THEN bodies; false when DDL may hide elsewhere. */
+function collect(node: PlStatement, out: BodySql[], placeable: boolean): boolean {
+  const type = Object.keys(node)[0] as string;
+  const body = node[type] ?? {};
+  const list = (v: unknown) => (Array.isArray(v) ? (v as PlStatement[]) : []);
+  switch (type) {
+    case 'PLpgSQL_stmt_block':
+      return list(body.body).every((s) => collect(s, out, placeable));
+    case 'PLpgSQL_stmt_if': {
+      const others = [...list(body.else_body), ...list((body.elsif_list as unknown[] | undefined)?.flatMap((e) => list((e as { PLpgSQL_if_elsif?: { stmts?: unknown } }).PLpgSQL_if_elsif?.stmts)))];
+      return list(body.then_body).every((s) => collect(s, out, placeable)) && others.every((s) => collect(s, out, false));
+    }
+    case 'PLpgSQL_stmt_execsql': {
+      const query = (body.sqlstmt as { PLpgSQL_expr?: { query?: string } } | undefined)?.PLpgSQL_expr?.query;
+      if (query === undefined) return true;
+      if (isData(query)) return true;
+      if (!placeable) return false;
+      out.push({ query, line: body.lineno ?? 1 });
+      return true;
+    }
+    case 'PLpgSQL_stmt_fors':
+    case 'PLpgSQL_stmt_fori':
+    case 'PLpgSQL_stmt_loop':
+    case 'PLpgSQL_stmt_while':
+    case 'PLpgSQL_stmt_foreach_a':
+      return list(body.body).every((s) => collect(s, out, false));
+    default:
+      return DDL_FREE.has(type);
+  }
+}
+
+/** True for a query that changes data only (INSERT, UPDATE, DELETE, SELECT ...). */
+function isData(query: string): boolean {
+  try {
+    const stmts = parseSql(query).stmts ?? [];
+    return stmts.every((s) => s.stmt && ['InsertStmt', 'UpdateStmt', 'DeleteStmt', 'SelectStmt', 'MergeStmt'].includes(nodeType(s.stmt)));
+  } catch {
+    return false;
+  }
+}
+
+interface Named {
+  readonly schemaname?: string;
+  readonly relname?: string;
+}
+
+/** True when `node` would create what the model already has (the guard's purpose). */
+function alreadyDone(state: FoldState, node: Node): boolean {
+  const type = nodeType(node);
+  const body = (node as unknown as Record<string, Record<string, unknown>>)[type] ?? {};
+  const typeName = (names: unknown) => {
+    const parts = (names as { String?: { sval?: string } }[] | undefined)?.map((n) => n.String?.sval ?? '') ?? [];
+    return { schema: parts.length > 1 ? parts[parts.length - 2] : undefined, name: parts[parts.length - 1] ?? '' };
+  };
+  switch (type) {
+    case 'CreateEnumStmt': {
+      const q = typeName(body.typeName);
+      return state.resolve(q.schema, q.name, (k) => state.enums.has(k) || state.domains.has(k) || state.otherTypes.has(k)) !== undefined;
+    }
+    case 'CreateDomainStmt': {
+      const q = typeName(body.domainname);
+      return state.resolve(q.schema, q.name, (k) => state.enums.has(k) || state.domains.has(k) || state.otherTypes.has(k)) !== undefined;
+    }
+    case 'CreateStmt': {
+      const rel = body.relation as Named;
+      return state.table(rel.schemaname, rel.relname ?? '') !== undefined;
+    }
+    case 'IndexStmt': {
+      const rel = body.relation as Named;
+      const table = state.table(rel.schemaname, rel.relname ?? '');
+      const name = body.idxname as string | undefined;
+      return !!table && !!name && (table.indexes.some((i) => i.name === name) || table.constraints.some((c) => c.name === name));
+    }
+    case 'AlterTableStmt': {
+      const rel = body.relation as Named;
+      const table = state.table(rel.schemaname, rel.relname ?? '');
+      if (!table) return false;
+      const cmds = ((body.cmds as { AlterTableCmd?: { subtype?: string; def?: Record<string, { colname?: string; conname?: string }> } }[]) ?? []).map((c) => c.AlterTableCmd);
+      return cmds.length > 0 && cmds.every((cmd) => {
+        if (cmd?.subtype === 'AT_AddColumn') return table.columns.some((c) => c.name === cmd.def?.ColumnDef?.colname);
+        if (cmd?.subtype === 'AT_AddConstraint') {
+          const name = cmd.def?.Constraint?.conname;
+          return !!name && (table.constraints.some((c) => c.name === name) || table.indexes.some((i) => i.name === name));
+        }
+        return false;
+      });
+    }
+    default:
+      return false;
+  }
+}
