@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArgs, resolveConnection, resolveInvocation } from '../packages/migrate/src/index.js';
+import { resolveConnection } from '@gander/introspect';
+import { parseArgs, resolveInvocation } from '../packages/migrate/src/index.js';
 import { REPO } from '../packages/migrate/test/helpers.js';
 
 const YAML = createRequire(join(REPO, 'packages/cli/package.json'))('yaml') as { parse(text: string): any };
@@ -56,6 +57,7 @@ describe('docs/kubernetes', () => {
       user: 'auth_app',
       password: SECRETS.password,
       database: 'auth',
+      sslmode: 'prefer',
     });
   });
 });

@@ -66,7 +66,8 @@ async function rootCert(config: ConnectionConfig): Promise<{ ca?: string }> {
  * connections", the only signal `pg` gives) it connects again without TLS, as libpq does.
  *
  * @throws GanderError `DB_CONNECT` naming host, port, database and user and the server's reason
- *   (never the password, never a stack), with a hint; the driver's error is the `cause`.
+ *   with its SQLSTATE when the server refused (never the password, never a stack), with a hint; the
+ *   driver's error is the `cause`.
  */
 export async function connect(config: ConnectionConfig): Promise<pg.Client> {
   const ssl = await sslOptions(config);
@@ -123,9 +124,11 @@ function connectError(config: ConnectionConfig, error: unknown): GanderError {
   const raw = error instanceof Error ? error.message : String(error);
   const reason = redactPassword(raw, config.password);
   const hint = typeof code === 'string' ? HINTS[code] : undefined;
+  // A server's refusal carries its SQLSTATE, printed as pgx (and so goose) prints it.
+  const sqlstate = error instanceof pg.DatabaseError && code ? ` (SQLSTATE ${code})` : '';
   return new GanderError(
     'DB_CONNECT',
-    `cannot connect to PostgreSQL at ${describeConnection(config)}: ${reason}`,
+    `cannot connect to PostgreSQL at ${describeConnection(config)}: ${reason}${sqlstate}`,
     {
       ...(hint ? { hint } : {}),
       cause: error,

@@ -95,6 +95,24 @@ describe('resolveConnection', () => {
       },
     },
     {
+      name: "goose's URL form with sslmode=disable and a percent-encoded password",
+      input: 'postgres://u:p%40ss%2Fw@h:6543/d?sslmode=disable',
+      env: {},
+      expected: { host: 'h', port: 6543, database: 'd', user: 'u', password: 'p@ss/w', sslmode: 'disable' },
+    },
+    {
+      name: "goose's key=value form (its help text) and a quoted password with an escaped quote",
+      input: "user=postgres dbname=postgres sslmode=disable host=db password='a b\\'c'",
+      env: {},
+      expected: { host: 'db', port: 5432, database: 'postgres', user: 'postgres', password: "a b'c", sslmode: 'disable' },
+    },
+    {
+      name: 'POSTGRES_* parts beside a PG* variable, each filling what the other leaves unset',
+      input: undefined,
+      env: { POSTGRES_HOST: 'h', POSTGRES_PASSWORD: 'p@:/#', PGUSER: 'u' },
+      expected: { ...defaults, host: 'h', database: 'u', user: 'u', password: 'p@:/#' },
+    },
+    {
       name: 'defaults: user from USER, database = user',
       input: undefined,
       env: { USER: 'alice' },
@@ -168,6 +186,7 @@ describe('connect and introspect on a live server', () => {
     expect(g.code).toBe('DB_CONNECT');
     expect(g.message).toContain(`${url.hostname}:${url.port}/${db.name}`);
     expect(g.message).toMatch(/password authentication failed/);
+    expect(g.message.endsWith('(SQLSTATE 28P01)')).toBe(true);
     expect(g.message).not.toContain(password);
     expect(g.message).not.toMatch(/\n\s+at /);
     expect(g.hint).toMatch(/password/);

@@ -9,7 +9,6 @@ export {
   readChecksums,
   sha256,
 } from './checksums.js';
-export { type ConnectionConfig, connect, describeConnection, parseKeyValue, resolveConnection } from './connection.js';
 export { camelCase, createMigration, fixMigrations, isSequentialVersion, isTimestampVersion, SQL_TEMPLATE, snakeCase, timestampVersion } from './create.js';
 export { formatGoDuration, gooseDuration, parseDurationMs, truncateDuration } from './duration.js';
 export { type Bookkeeping, executeStep, type PreparedStep, type StepResult } from './execute.js';
@@ -32,6 +31,7 @@ export {
 } from './plan.js';
 export { type MigrationSource, prepareSteps } from './prepare.js';
 export { type PlannedStep, type RunEvent, type RunnerOptions, type RunResult, runCommand } from './run.js';
+export { openSession, RUNNER_APPLICATION_NAME } from './session.js';
 export type { SqlClient } from './sql-client.js';
 export { checksumFindings, readStatus, readVersion, type StatusEntry, type StatusOptions, type StatusReport } from './status.js';
 export { validateMigrations, type ValidateEntry } from './validate.js';

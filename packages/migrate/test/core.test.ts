@@ -1,4 +1,7 @@
-/** Pure parts of the runner: goose's planner rules, durations, names, arguments, connection strings. */
+/**
+ * Pure parts of the runner: goose's planner rules, durations, names, arguments. Connection strings
+ * are `@gander/introspect`'s (`packages/introspect/test/connection.test.ts`).
+ */
 import { describe, expect, it } from 'vitest';
 import {
   ansicFromTimestampText,
@@ -6,9 +9,7 @@ import {
   gooseDuration,
   numericComponent,
   parseArgs,
-  parseKeyValue,
   planCommand,
-  resolveConnection,
   resolveInvocation,
   snakeCase,
 } from '../src/index.js';
@@ -70,18 +71,12 @@ describe('goose text', () => {
   ])('numericComponent(%s)', (name, want) => expect(numericComponent(name)).toEqual(want));
 });
 
-describe('arguments and connections', () => {
+describe('arguments', () => {
   it('accepts goose order with flags anywhere and gander order', () => {
     const goose = resolveInvocation(parseArgs(['postgres', 'dbname=x', 'up-to', '5', '-dir=/m', '--allow-missing']), {});
     expect([goose.command, goose.args, goose.dbstring, goose.dir, goose.parsed.bools['allow-missing']]).toEqual(['up-to', ['5'], 'dbname=x', '/m', true]);
     const own = resolveInvocation(parseArgs(['status', '--dir', 'm', '--database-url', 'postgres://h/d']), { GOOSE_TABLE: 's.t' });
     expect([own.command, own.dbstring, own.dir, own.table]).toEqual(['status', 'postgres://h/d', 'm', 's.t']);
     expect(() => resolveInvocation(parseArgs(['mysql', 'dsn', 'up']), {})).toThrow('unsupported dialect');
-  });
-
-  it('parses key=value with quotes and URL-encoded passwords; POSTGRES_* parts fill in', () => {
-    expect(parseKeyValue("host=db password='a b\\'c' dbname=x")).toEqual({ host: 'db', password: "a b'c", dbname: 'x' });
-    expect(resolveConnection('postgres://u:p%40ss%2Fw@h:6543/d?sslmode=disable', {})).toEqual({ host: 'h', port: 6543, user: 'u', password: 'p@ss/w', database: 'd', ssl: false });
-    expect(resolveConnection(undefined, { POSTGRES_HOST: 'h', POSTGRES_PASSWORD: 'p@:/#', PGUSER: 'u' })).toEqual({ host: 'h', port: 5432, user: 'u', password: 'p@:/#' });
   });
 });

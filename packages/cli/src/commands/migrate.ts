@@ -1,6 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import type { Command } from 'commander';
 import { GanderError, type GanderErrorCode, isGanderError } from '@gander/schema';
+import type { ConnectionConfig } from '@gander/introspect';
 import type * as Migrate from '@gander/migrate';
 import type { CommandContext } from '../program.js';
 
@@ -44,6 +45,7 @@ export function registerMigrate(program: Command, ctx: CommandContext): void {
     .argument('[args...]')
     .action(async (args: string[]) => {
       const m = await import('@gander/migrate');
+      const { resolveConnection } = await import('@gander/introspect');
       let logger = m.createLogger('text', ctx.io.stderr);
       try {
         const parsed = m.parseArgs(args);
@@ -52,7 +54,7 @@ export function registerMigrate(program: Command, ctx: CommandContext): void {
         const env = m.loadEnvFile(ctx.io.env, parsed.strings.env, join(ctx.io.cwd, '.env'));
         const inv = m.resolveInvocation(parsed, env);
         const logFormat = parsed.strings['log-format'] === 'json' ? 'json' : 'text';
-        const config = needsDatabase(inv) ? m.resolveConnection(inv.dbstring ?? env.DATABASE_URL, env) : undefined;
+        const config = needsDatabase(inv) ? resolveConnection(inv.dbstring ?? env.DATABASE_URL, env) : undefined;
         logger = m.createLogger(logFormat, ctx.io.stderr, config?.password);
         const out = (text: string) => ctx.io.stdout(m.maskSecret(text, config?.password));
         const code = await runInvocation(m, inv, { ...ctx, logger, out, env, config });
@@ -80,7 +82,7 @@ interface RunContext extends CommandContext {
   readonly logger: Migrate.Logger;
   readonly out: (text: string) => void;
   readonly env: Record<string, string | undefined>;
-  readonly config: Migrate.ConnectionConfig | undefined;
+  readonly config: ConnectionConfig | undefined;
 }
 
 function versionArg(inv: Migrate.Invocation): number {
@@ -114,12 +116,12 @@ async function runInvocation(m: typeof Migrate, inv: Migrate.Invocation, ctx: Ru
     return 0;
   }
   if (!ctx.config) return printWithoutDatabase(m, inv, ctx, migrations);
-  const client = await m.connect(ctx.config);
+  const client = await m.openSession(ctx.config);
   const started = process.hrtime.bigint();
   let failed = true;
   let version: number | undefined;
   const deadline = inv.parsed.strings.timeout ? m.parseDurationMs(inv.parsed.strings.timeout, 'timeout') : 0;
-  const timer = deadline > 0 ? setTimeout(() => void cancelBackend(m, ctx.config as Migrate.ConnectionConfig, client), deadline) : undefined;
+  const timer = deadline > 0 ? setTimeout(() => void cancelBackend(m, ctx.config as ConnectionConfig, client), deadline) : undefined;
   try {
     for (const [flag, setting] of [['statement-timeout', 'statement_timeout'], ['lock-timeout', 'lock_timeout']] as const) {
       const value = inv.parsed.strings[flag];
@@ -287,8 +289,8 @@ async function writeMetrics(
 }
 
 /** goose's `-timeout`: cancels the running statement from a second session when the deadline passes. */
-async function cancelBackend(m: typeof Migrate, config: Migrate.ConnectionConfig, client: object): Promise<void> {
-  const other = await m.connect(config, 'gander-migrate-timeout').catch(() => undefined);
+async function cancelBackend(m: typeof Migrate, config: ConnectionConfig, client: object): Promise<void> {
+  const other = await m.openSession(config, 'gander-migrate-timeout').catch(() => undefined);
   if (!other) return;
   await other.query('SELECT pg_cancel_backend($1)', [(client as { processID?: number }).processID]).catch(() => undefined);
   await other.end().catch(() => undefined);
