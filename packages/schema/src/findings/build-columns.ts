@@ -112,6 +112,10 @@ function aspectDraft(
       code = 'unmodelled-object';
       note = `Prisma cannot express ${aspect === 'collation' ? 'a column collation' : aspect === 'identity' ? 'identity columns (autoincrement() is the same to the client)' : 'generated columns'}`;
     }
+    if (aspect === 'notNull' && own.type.endsWith('[]') && !own.notNull && target.notNull) {
+      code = 'unmodelled-object';
+      note = 'Prisma creates scalar lists as nullable columns and cannot declare them NOT NULL; Prisma Client never writes NULL to a list, so the NOT NULL column works with it';
+    }
     if (aspect === 'default') {
       if (target.identity && own.default !== undefined && /^nextval\(/.test(own.default)) return undefined;
       const client = clientDefaultOf(
@@ -132,11 +136,11 @@ function aspectDraft(
     span: { from: from.span, to: to.span },
     value: { from: aspectValue(from, aspect), to: aspectValue(to, aspect) },
     sql: (end) =>
-      code === 'client-default'
+      code === 'client-default' || (code === 'unmodelled-object' && aspect === 'notNull')
         ? []
         : nestedSql(pair, { kind: 'alter column', from, to, aspects: [aspect] }, end),
     prisma: (end) =>
-      code === 'client-default'
+      code === 'client-default' || code === 'unmodelled-object'
         ? undefined
         : prismaColumnFix(ctx, aspect, end === 'from' ? to : from, end === 'from' ? from : to),
   });
