@@ -4,6 +4,7 @@
  *
  * @see https://github.com/pressly/goose/blob/520411a16119bd3b332613d1ff8312c4cc249673/migrate.go (collectMigrationsFS, collectGoMigrations)
  */
+import { posix } from 'node:path';
 import { GanderError } from '@gander/schema';
 import { goQuote } from './go-strings.js';
 import type { FolderEntry, Migration } from './migration-set.js';
@@ -18,20 +19,25 @@ export type GooseListing = Omit<Migration, 'text'>;
  * dot-files), `*_test.go` skipped, a `.go` file without a version skipped, sorted by numeric
  * version.
  *
- * @param dir the folder as given (used to build `file` and in messages).
+ * @param dir the folder as given; `file` is `dir` joined with the name as Go's `path.Join` does
+ *   (`./m` + `a.sql` -> `m/a.sql`, `.` + `a.sql` -> `a.sql`), the spelling goose prints.
  * @param entries the folder's entries, in any order.
+ * @param options `allowEmpty`: return no migrations instead of throwing for a folder without any
+ *   (goose's `create` does so; its other commands refuse).
  * @returns the migrations sorted by version, and a note per Go migration (listed, never parsed).
  * @throws GanderError `GOOSE_VERSION` for a `.sql` name without a usable version (goose's CLI refuses
  *   every command then: `could not parse SQL migration file "<dir>/<file>": <reason>`), for two
  *   files with the same version (goose panics: `goose: duplicate version <v> detected`), and for a
  *   sub-folder named like a migration (goose would take it as a file and fail to read it).
- * @throws GanderError `FILE_NOT_FOUND` when the folder holds no migration (`no migration files found`).
+ * @throws GanderError `FILE_NOT_FOUND` when the folder holds no migration (`no migration files found`)
+ *   and `allowEmpty` is not set.
  */
 export function collectGooseMigrations(
   dir: string,
   entries: readonly FolderEntry[],
+  options: { readonly allowEmpty?: boolean } = {},
 ): { migrations: GooseListing[]; notes: string[] } {
-  const join = (name: string): string => (dir === '' ? name : `${dir.replace(/\/+$/, '')}/${name}`);
+  const join = (name: string): string => posix.join(dir, name);
   const sorted = [...entries].sort((a, b) => compareBytes(a.name, b.name));
   const migrations: GooseListing[] = [];
   const notes: string[] = [];
@@ -76,7 +82,7 @@ export function collectGooseMigrations(
     );
   }
 
-  if (migrations.length === 0) {
+  if (migrations.length === 0 && !options.allowEmpty) {
     throw new GanderError('FILE_NOT_FOUND', `${dir}: no migration files found`, {
       hint: 'a goose folder holds <version>_<name>.sql files; a Prisma Migrate folder holds <name>/migration.sql',
     });

@@ -3,7 +3,7 @@
  * lists the migrations with the pure collectors, and reads their text.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { GanderError, loadParser } from '@gander/schema';
 import { collectGooseMigrations } from './goose-folder.js';
 import type { FolderEntry, Migration, MigrationFormat, MigrationSet } from './migration-set.js';
@@ -12,6 +12,10 @@ import { collectPrismaMigrations } from './prisma-migrate.js';
 export interface ReadMigrationsOptions {
   /** Skip detection and read the folder as this format. */
   readonly format?: MigrationFormat;
+  /** The folder `dir` is relative to (default: the process's working directory); `file` stays relative. */
+  readonly cwd?: string;
+  /** A goose folder without migrations gives an empty set instead of `FILE_NOT_FOUND`. */
+  readonly allowEmpty?: boolean;
 }
 
 /**
@@ -23,34 +27,40 @@ export interface ReadMigrationsOptions {
  * kept (goose rejects it); invalid bytes become U+FFFD. Also loads the SQL parser
  * (`loadParser()`), so {@link migrationStatements} can split Prisma files synchronously.
  *
- * @param dir the folder; `file` of every migration is `dir` joined with the relative path.
+ * @param dir the folder; `file` of every migration is `dir` joined with the relative path (read from
+ *   `options.cwd` when `dir` is relative).
  * @returns the migrations in apply order and notes (Go migrations listed but not read).
- * @throws GanderError `FILE_NOT_FOUND` (`<dir> directory does not exist`, no migrations),
+ * @throws GanderError `FILE_NOT_FOUND` (`<dir> directory does not exist`, no migrations unless
+ *   `allowEmpty`),
  *   `GOOSE_VERSION` (file names goose rejects, duplicate versions); see the collectors.
  */
 export async function readMigrations(
   dir: string,
   options: ReadMigrationsOptions = {},
 ): Promise<MigrationSet> {
-  const entries = await listFolder(dir);
-  const format = options.format ?? (await detectFormat(dir, entries));
+  const where = options.cwd === undefined ? dir : resolve(options.cwd, dir);
+  const entries = await listFolder(where, dir);
+  const format = options.format ?? (await detectFormat(where, entries));
   await loadParser();
+  const withText = (migration: Omit<Migration, 'text'>) => readText(migration, options.cwd);
   if (format === 'goose') {
-    const { migrations, notes } = collectGooseMigrations(dir, entries);
+    const allowEmpty = options.allowEmpty === true ? { allowEmpty: true } : {};
+    const { migrations, notes } = collectGooseMigrations(dir, entries, allowEmpty);
     return { format, dir, migrations: await Promise.all(migrations.map(withText)), notes };
   }
   const folders = await Promise.all(
     entries
       .filter((e) => e.isDirectory)
-      .map(async (e) => ({ name: e.name, hasScript: await isFile(join(dir, e.name, 'migration.sql')) })),
+      .map(async (e) => ({ name: e.name, hasScript: await isFile(join(where, e.name, 'migration.sql')) })),
   );
   const migrations = collectPrismaMigrations(dir, folders);
   return { format, dir, migrations: await Promise.all(migrations.map(withText)), notes: [] };
 }
 
-async function withText(migration: Omit<Migration, 'text'>): Promise<Migration> {
+async function readText(migration: Omit<Migration, 'text'>, cwd: string | undefined): Promise<Migration> {
   if (migration.kind === 'go') return migration;
-  const bytes = await readFile(migration.file).catch((error: unknown) => {
+  const path = cwd === undefined ? migration.file : resolve(cwd, migration.file);
+  const bytes = await readFile(path).catch((error: unknown) => {
     throw new GanderError('FILE_NOT_FOUND', `${migration.file}: cannot read: ${(error as Error).message}`, {
       cause: error,
     });
@@ -58,19 +68,20 @@ async function withText(migration: Omit<Migration, 'text'>): Promise<Migration> 
   return { ...migration, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
 }
 
-async function listFolder(dir: string): Promise<FolderEntry[]> {
-  const info = await stat(dir).catch(() => undefined);
+/** The entries of `where` (the folder on disk); messages name it as `dir` (as given). */
+async function listFolder(where: string, dir: string): Promise<FolderEntry[]> {
+  const info = await stat(where).catch(() => undefined);
   if (!info) throw new GanderError('FILE_NOT_FOUND', `${dir} directory does not exist`);
   if (!info.isDirectory())
     throw new GanderError('FILE_NOT_FOUND', `${dir}: not a directory`, {
       hint: 'pass the migrations folder',
     });
-  const dirents = await readdir(dir, { withFileTypes: true });
+  const dirents = await readdir(where, { withFileTypes: true });
   return Promise.all(
     dirents.map(async (d) => ({
       name: d.name,
       isDirectory: d.isSymbolicLink()
-        ? ((await stat(join(dir, d.name)).catch(() => undefined))?.isDirectory() ?? false)
+        ? ((await stat(join(where, d.name)).catch(() => undefined))?.isDirectory() ?? false)
         : d.isDirectory(),
     })),
   );

@@ -99,6 +99,31 @@ describe('readMigrations: folder fixtures', () => {
     await expect(readMigrations(dir)).rejects.toThrow(`${dir} directory does not exist`);
   });
 
+  it.each([
+    ['./migrations', 'migrations/'],
+    ['migrations/', 'migrations/'],
+    ['.', ''],
+  ])("reads %s relative to cwd, naming files as goose's path.Join does", async (dir, prefix) => {
+    const base = join(FIXTURES, 'numeric-order');
+    const cwd = dir === '.' ? join(base, 'migrations') : base;
+    const relative = await readMigrations(dir, { cwd });
+    const absolute = await readMigrations(join(base, 'migrations'));
+    expect(relative.dir).toBe(dir);
+    expect(relative.migrations.map((m) => [m.file, m.text])).toEqual(
+      absolute.migrations.map((m) => [`${prefix}${m.name}`, m.text]),
+    );
+  });
+
+  it('allowEmpty gives an empty goose set for a folder without migrations', async () => {
+    const dir = join(FIXTURES, 'empty', 'migrations');
+    expect(await readMigrations(dir, { format: 'goose', allowEmpty: true })).toEqual({
+      format: 'goose',
+      dir,
+      migrations: [],
+      notes: [],
+    });
+  });
+
   it('format can be forced', async () => {
     const set = await readMigrations(join(FIXTURES, 'prisma-no-lock', 'migrations'), {
       format: 'prisma-migrate',

@@ -9,8 +9,8 @@
  */
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { readMigrations } from '@gander/goose';
 import { GanderError } from '@gander/schema';
-import { collectMigrations } from './files.js';
 
 /** goose v3.27's SQL template. */
 export const SQL_TEMPLATE = `-- +goose Up
@@ -118,20 +118,22 @@ export function isSequentialVersion(version: number): boolean {
 
 /**
  * Creates a migration file. `type` is goose's extension argument (default `go`, as goose); any type
- * other than `go` gets the SQL template. Returns the path written (`<dir>/<version>_<snake>.<type>`).
+ * other than `go` gets the SQL template. Resolves to the path written (`<dir>/<version>_<snake>.<type>`).
  *
- * @throws GanderError `FILE_NOT_FOUND` for a missing folder, `USAGE` when the file exists.
+ * @throws GanderError `FILE_NOT_FOUND` for a missing folder, `USAGE` when the file exists,
+ * `GOOSE_VERSION` (with `sequential`) from goose's folder reader.
  */
-export function createMigration(
+export async function createMigration(
   dir: string,
   name: string,
   options: { type?: string; sequential?: boolean; now?: Date; cwd?: string } = {},
-): string {
+): Promise<string> {
   const where = resolve(options.cwd ?? process.cwd(), dir);
   const type = options.type ?? 'go';
   let version = timestampVersion(options.now ?? new Date());
   if (options.sequential) {
-    const sequential = collectMigrations(dir, { allowEmpty: true, ...(options.cwd ? { cwd: options.cwd } : {}) }).filter((m) => isSequentialVersion(m.version));
+    const { migrations } = await readMigrations(dir, { format: 'goose', allowEmpty: true, ...(options.cwd ? { cwd: options.cwd } : {}) });
+    const sequential = migrations.filter((m) => isSequentialVersion(m.version));
     const last = sequential[sequential.length - 1];
     version = String(last ? last.version + 1 : 1).padStart(5, '0');
   }
@@ -146,11 +148,13 @@ export function createMigration(
 /**
  * goose's `fix`: renames every timestamped migration, ascending, to the next sequential `%05d`
  * version (replacing the first occurrence of the version digits in the path, as goose does).
- * Returns `RENAMED <old base> => <new base>` lines.
+ * Resolves to `RENAMED <old base> => <new base>` lines.
+ *
+ * @throws GanderError from goose's folder reader (`FILE_NOT_FOUND`, `GOOSE_VERSION`).
  */
-export function fixMigrations(dir: string, options: { cwd?: string } = {}): string[] {
+export async function fixMigrations(dir: string, options: { cwd?: string } = {}): Promise<string[]> {
   const base = options.cwd ?? process.cwd();
-  const all = collectMigrations(dir, { cwd: base });
+  const { migrations: all } = await readMigrations(dir, { format: 'goose', cwd: base });
   const sequential = all.filter((m) => isSequentialVersion(m.version));
   let version = (sequential[sequential.length - 1]?.version ?? 0) + 1;
   const lines: string[] = [];

@@ -12,7 +12,6 @@ export {
 export { camelCase, createMigration, fixMigrations, isSequentialVersion, isTimestampVersion, SQL_TEMPLATE, snakeCase, timestampVersion } from './create.js';
 export { formatGoDuration, gooseDuration, parseDurationMs, truncateDuration } from './duration.js';
 export { type Bookkeeping, executeStep, type PreparedStep, type StepResult } from './execute.js';
-export { collectMigrations, numericComponent } from './files.js';
 export { ansicFromTimestampText, clearStatement, logPrefix, STATUS_HEADER, statusRow } from './goose-text.js';
 export { acquireLock, DEFAULT_LOCK_ID, DEFAULT_LOCK_WAIT_MS, type LockOptions } from './lock.js';
 export { metricsRegistry, pushMetrics, type RunMetrics, redactUrl, writeMetricsFile } from './metrics.js';

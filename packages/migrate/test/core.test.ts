@@ -2,12 +2,12 @@
  * Pure parts of the runner: goose's planner rules, durations, names, arguments. Connection strings
  * are `@gander/introspect`'s (`packages/introspect/test/connection.test.ts`).
  */
+import { parseVersion } from '@gander/goose';
 import { describe, expect, it } from 'vitest';
 import {
   ansicFromTimestampText,
   currentVersion,
   gooseDuration,
-  numericComponent,
   parseArgs,
   planCommand,
   resolveInvocation,
@@ -68,7 +68,9 @@ describe('goose text', () => {
     ['0_a.sql', { error: 'migration version must be greater than zero' }],
     ['x_a.sql', { error: 'failed to parse version from migration file: x_a.sql: strconv.ParseInt: parsing "x": invalid syntax' }],
     ['1_a.txt', { error: 'migration file does not have .sql or .go file extension' }],
-  ])('numericComponent(%s)', (name, want) => expect(numericComponent(name)).toEqual(want));
+  ])("goose's version rule for %s (migrate reads folders with @gander/goose)", (name, want) =>
+    expect(parseVersion(name)).toEqual('version' in want ? { ok: true, version: want.version } : { ok: false, reason: want.error }),
+  );
 });
 
 describe('arguments', () => {

@@ -100,15 +100,17 @@ async function runInvocation(m: typeof Migrate, inv: Migrate.Invocation, ctx: Ru
     const name = inv.args[0];
     if (name === undefined) throw new GanderError('USAGE', 'create must be of form: gander migrate [OPTIONS] create NAME [go|sql]');
     const type = inv.args[1] ? { type: inv.args[1] } : {};
-    const path = m.createMigration(inv.dir, name, { ...type, sequential: inv.parsed.bools.s === true, cwd: ctx.io.cwd });
+    const path = await m.createMigration(inv.dir, name, { ...type, sequential: inv.parsed.bools.s === true, cwd: ctx.io.cwd });
     logger.log('info', `Created new file: ${path}`, { event: 'created', file: path });
     return 0;
   }
   if (inv.command === 'fix') {
-    for (const line of m.fixMigrations(inv.dir, { cwd: ctx.io.cwd })) logger.log('info', line, { event: 'renamed' });
+    for (const line of await m.fixMigrations(inv.dir, { cwd: ctx.io.cwd })) logger.log('info', line, { event: 'renamed' });
     return 0;
   }
-  const migrations = inv.command === 'version' && !inv.parsed.bools['no-versioning'] ? [] : m.collectMigrations(inv.dir, { allowEmpty: true, cwd: ctx.io.cwd });
+  const { readMigrations } = await import('@gander/goose');
+  const readFolder = inv.command !== 'version' || inv.parsed.bools['no-versioning'] === true;
+  const migrations = readFolder ? (await readMigrations(inv.dir, { format: 'goose', allowEmpty: true, cwd: ctx.io.cwd })).migrations : [];
   if (inv.command === 'validate' && !ctx.config) {
     const entries = m.validateMigrations(migrations);
     if (json) out(`${JSON.stringify({ migrations: entries }, null, 2)}\n`);
@@ -182,7 +184,7 @@ async function runInvocation(m: typeof Migrate, inv: Migrate.Invocation, ctx: Ru
 }
 
 /** `status` / `version` under `-no-versioning`: goose reads only the files. */
-async function printWithoutDatabase(m: typeof Migrate, inv: Migrate.Invocation, ctx: RunContext, migrations: Migrate.MigrationSource[]): Promise<number> {
+async function printWithoutDatabase(m: typeof Migrate, inv: Migrate.Invocation, ctx: RunContext, migrations: readonly Migrate.MigrationSource[]): Promise<number> {
   const json = inv.parsed.strings.format === 'json';
   if (inv.command === 'version') {
     const result = await m.readVersion({ migrations, noVersioning: true });
