@@ -8,6 +8,7 @@ import type { Migration, MigrationSet } from '@gander/goose';
 import {
   ALL_FINDING_CODES,
   type ClientDefault,
+  DEFAULT_BOOKKEEPING_TABLES,
   type FindingCode,
   GanderError,
   isFindingCode,
@@ -96,11 +97,20 @@ export async function checkService(service: ServiceConfig, options: ServiceRunOp
   const findings = timings.timeSync('diff', () =>
     compareSources(
       { ...(head ? { migrations: head } : {}), ...(applied ? { migrationsApplied: applied } : {}), ...(prisma ? { prisma: prisma.model } : {}), ...(database ? { database: database.model } : {}) },
-      { diff: { ignore: service.ignore }, policy, clientDefaults: prisma?.clientDefaults ?? [], pendingFiles: pending.map((m) => m.file) },
+      { diff: { ignore: service.ignore, bookkeepingTables: bookkeepingTables(service) }, policy, clientDefaults: prisma?.clientDefaults ?? [], pendingFiles: pending.map((m) => m.file) },
     ),
   );
   if (side && prisma && !service.baseline) notices.push(...baselineNotices(side, findings));
   return { sources, notices: applyNoticePolicy(notices, service), findings };
+}
+
+/**
+ * Tables that are not part of the schema: goose's version table (as configured), gander migrate's
+ * checksum table beside it, and Prisma Migrate's `_prisma_migrations`.
+ */
+function bookkeepingTables(service: ServiceConfig): string[] {
+  const table = service.gooseTable.split('.').pop() as string;
+  return [...new Set([...DEFAULT_BOOKKEEPING_TABLES, table, `${table}_gander_checksums`])];
 }
 
 async function readPrisma(service: ServiceConfig): Promise<{ model: Model; clientDefaults: ClientDefault[] }> {
