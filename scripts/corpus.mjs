@@ -4,6 +4,9 @@
  * chain is folded statically and replayed into a fresh database on a real PostgreSQL 16 server, and
  * the two models are compared object by object. One row per chain: migrations, statements, opaque
  * statements, objects, objects equal, and the differing objects (or why the chain cannot replay).
+ * Then a second section, "Prisma schema vs replayed migrations": documenso's, langfuse's and hatchet's
+ * Prisma Migrate histories against their schema.prisma, every difference with its reviewed reason
+ * (`scripts/prisma-history.mjs`, the table `test/prisma-history.test.ts` pins).
  *
  * Server: `GANDER_TEST_DATABASE_URL` (an admin URL) if set, otherwise an embedded PostgreSQL 16 started
  * for the run. Reads the built packages (`pnpm build` first). `--json` prints the rows as JSON.
@@ -173,6 +176,12 @@ function printTable(rows) {
   for (const l of lines) console.log(fmt(l));
 }
 
+/** Second section (text mode only): schema.prisma vs its replayed Prisma Migrate history, see `prisma-history.mjs`. */
+async function printPrismaHistorySection(adminUrl) {
+  const { printPrismaHistory } = await import('./prisma-history.mjs');
+  await printPrismaHistory(adminUrl);
+}
+
 async function main() {
   const json = process.argv.includes('--json');
   const external = process.env.GANDER_TEST_DATABASE_URL;
@@ -182,6 +191,7 @@ async function main() {
     for (const chain of chains) rows.push(await parityRow(chain, server.url));
     if (json) console.log(JSON.stringify(rows, null, 2));
     else printTable(rows);
+    if (!json) await printPrismaHistorySection(server.url);
   } finally {
     await server.stop();
   }
