@@ -3,11 +3,14 @@ import {
   type EnumType,
   GanderError,
   type Model,
+  type NormalizeQueryOptions,
+  type QueryRelation,
   type Routine,
   type RoutineArgument,
   routineDigest,
   type Sequence,
   sortModel,
+  type Table,
   type View,
   viewDigest,
 } from '@gander/schema';
@@ -36,6 +39,9 @@ export interface RowsToModelOptions {
 export function rowsToModel(rows: CatalogRows, options: RowsToModelOptions = {}): Model {
   const context: ExpressionContext = { defaultSchema: options.defaultSchema ?? 'public' };
   const schemaRows = json(rows.schemas) ?? [];
+  const tables = (json(rows.tables) ?? []).map((t) => tableFromRow(t, context.defaultSchema));
+  const viewRows = json(rows.views) ?? [];
+  const relation = liveRelations(tables, viewRows);
   const comments = Object.fromEntries(
     schemaRows.filter((s) => s.comment !== null).map((s) => [s.name, s.comment as string]),
   );
@@ -45,8 +51,8 @@ export function rowsToModel(rows: CatalogRows, options: RowsToModelOptions = {})
     enums: (json(rows.enums) ?? []).map(enumFromRow),
     domains: (json(rows.domains) ?? []).map((d) => domainFromRow(d, context)),
     sequences: (json(rows.sequences) ?? []).map(sequenceFromRow),
-    tables: (json(rows.tables) ?? []).map((t) => tableFromRow(t, context.defaultSchema)),
-    views: (json(rows.views) ?? []).map((v) => viewFromRow(v, context)),
+    tables,
+    views: viewRows.map((v) => viewFromRow(v, context, relation)),
     routines: (json(rows.routines) ?? []).map(routineFromRow),
     ...(Object.keys(comments).length > 0 ? { schemaComments: comments } : {}),
   });
@@ -98,13 +104,27 @@ function sequenceFromRow(row: SequenceRow): Sequence {
   };
 }
 
-function viewFromRow(row: ViewRow, context: ExpressionContext): View {
+/** The relations a printed view query names (always schema-qualified), for `normalizeQuery`. */
+function liveRelations(tables: readonly Table[], views: readonly ViewRow[]): NormalizeQueryOptions['relation'] {
+  const byName = new Map<string, QueryRelation>();
+  for (const t of tables) byName.set(`${t.schema}.${t.name}`, t);
+  for (const v of views) byName.set(`${v.schema}.${v.name}`, { ...v, columns: (v.columns ?? []).map((name) => ({ name })) });
+  return (schema, name) => byName.get(`${schema ?? 'pg_catalog'}.${name}`);
+}
+
+function viewFromRow(row: ViewRow, context: ExpressionContext, relation: NormalizeQueryOptions['relation']): View {
   const where = `view "${row.schema}"."${row.name}"`;
+  let digest: string;
+  try {
+    digest = viewDigest(row.definition, { defaultSchema: context.defaultSchema, ...(relation ? { relation } : {}) });
+  } catch (error) {
+    throw new GanderError('DB_QUERY', `introspect: ${where}: cannot normalise its query: ${(error as Error).message}`, { cause: error });
+  }
   return {
     schema: row.schema,
     name: row.name,
     materialized: row.relkind === 'm',
-    digest: viewDigest(row.definition),
+    digest,
     columns: row.columns ?? [],
     indexes: (row.indexes ?? []).map((i) => indexFromRow(i, where, context)),
     ...(row.comment !== null ? { comment: row.comment } : {}),

@@ -81,3 +81,32 @@ function typeOf(node: unknown, options: NormalizeOptions): string | undefined {
   const cast = bodyOf(node, 'TypeCast');
   return cast ? canonicalTypeName(cast.typeName as never, options) : undefined;
 }
+
+/** Implicit casts (`pg_cast.castcontext = 'i'`) PostgreSQL adds to fit a column to a function's parameter: from -> to. */
+const implicitCasts: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['date', new Set(['timestamp without time zone', 'timestamp with time zone'])],
+  ['timestamp without time zone', new Set(['timestamp with time zone'])],
+  ['smallint', new Set(['integer', 'bigint', 'numeric', 'real', 'double precision'])],
+  ['integer', new Set(['bigint', 'numeric', 'real', 'double precision'])],
+  ['bigint', new Set(['numeric', 'real', 'double precision'])],
+  ['numeric', new Set(['real', 'double precision'])],
+  ['real', new Set(['double precision'])],
+]);
+
+/**
+ * A function argument without the implicit cast PostgreSQL adds to fit a column to the parameter
+ * type: `to_char((d)::timestamp with time zone, 'yyyy')` -> `to_char(d, 'yyyy')` when
+ * `options.columns` says `d` is a `date`. Only casts PostgreSQL could have added by itself (an
+ * implicit cast from the column's type) are dropped; without `options.columns` all casts stay.
+ *
+ * NOTE: a user's explicit cast of that kind goes as well; it can only pick an overload when the
+ * function has one for each type (`f(x::bigint)` vs `f(x)` with both `f(integer)` and `f(bigint)`).
+ */
+export function dropArgumentCast(arg: unknown, options: NormalizeOptions): unknown {
+  const cast = castOfColumn(arg, options);
+  if (!cast) return arg;
+  const from = typeOf(cast.column, options);
+  if (from === undefined) return arg;
+  const allowed = implicitCasts.get(withoutTypmod(from));
+  return allowed?.has(withoutTypmod(cast.type)) ? cast.column : arg;
+}

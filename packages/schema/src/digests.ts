@@ -8,7 +8,9 @@
  * Each text is `JSON.stringify` of a plain object whose keys appear in the order written below, with
  * no spaces (the default of `JSON.stringify`).
  */
+import type { Node } from 'libpg-query';
 import { fingerprint } from './fingerprint.js';
+import { type NormalizeQueryOptions, normalizeQuery } from './normalize-query.js';
 
 /** One argument of a routine, in declaration order. */
 export interface RoutineArgument {
@@ -109,16 +111,18 @@ export function triggerDigest(parts: TriggerDigestParts): string {
 }
 
 /**
- * Canonical text of a view: its query, trimmed, without a trailing `;`. From a live database the query is
- * `pg_get_viewdef(oid)` (PostgreSQL expands `*`, qualifies names and adds casts); a static reader cannot
- * reproduce that text, so view digests compare equal only between live/replayed databases until a
- * `normalizeQuery` in `@gander/schema` gives both sides one canonical query.
+ * Canonical text of a view: its query through `normalizeQuery` (stars expanded from
+ * `options.relation`, qualification and the casts PostgreSQL adds dropped, one line). The query is
+ * the `CREATE VIEW ... AS` query (text or libpg-query node, with `options.columnNames` for
+ * `CREATE VIEW v (a, b)`) for a static reader, `pg_get_viewdef(oid)` for the live one.
+ *
+ * @throws GanderError `SQL_SYNTAX` when the query does not parse as one query.
  */
-export function viewDigestText(query: string): string {
-  return query.trim().replace(/;\s*$/, '').trim();
+export function viewDigestText(query: string | Node, options: NormalizeQueryOptions = {}): string {
+  return normalizeQuery(query, options);
 }
 
-/** The view digest: `fingerprint(viewDigestText(query))`. */
-export function viewDigest(query: string): string {
-  return fingerprint(viewDigestText(query));
+/** The view digest: `fingerprint(viewDigestText(query, options))`. @throws as {@link viewDigestText}. */
+export function viewDigest(query: string | Node, options: NormalizeQueryOptions = {}): string {
+  return fingerprint(viewDigestText(query, options));
 }

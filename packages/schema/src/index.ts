@@ -58,6 +58,8 @@ export {
   rewriteExpression,
 } from './normalize-expression.js';
 export { canonicalDefault, canonicalRelationName, normalizeDefault } from './normalize-default.js';
+export { type NormalizeQueryOptions, normalizeQuery, type QueryRelation } from './normalize-query.js';
+export { figureColname } from './query-names.js';
 export { makeObjectName, serialSequenceName } from './serial.js';
 export type {
   Change,

@@ -4,6 +4,7 @@
  */
 import type { Node } from 'libpg-query';
 import { type AstObject, bodyOf, unwrap, wrap } from './ast.js';
+import { canonicalIntervalText } from './intervals.js';
 
 /** A decimal number exactly as PostgreSQL prints one (`0`, `-12`, `1.50`), no exponent or `+`. */
 const canonicalNumber = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
@@ -74,9 +75,10 @@ export function canonicalConst(node: Node): Node {
  *
  * - `NULL::t` -> `NULL`.
  * - A string literal cast to any type -> the literal (`'light'::character varying`, `'{}'::jsonb`,
- *   `'active'::public.status`, `'1 day'::interval`), since PostgreSQL prints every string
- *   constant with its resolved type and an untyped literal takes the type of its context. A string
- *   cast to a number type becomes the number when its text is one, to `boolean` the boolean.
+ *   `'active'::public.status`), since PostgreSQL prints every string constant with its resolved type
+ *   and an untyped literal takes the type of its context. A string cast to a number type becomes
+ *   the number when its text is one, to `boolean` the boolean, to `interval` the text PostgreSQL
+ *   prints for it (`interval '10 minutes'` -> `'00:10:00'`, see `canonicalIntervalText`).
  * - A number literal cast to any type but `boolean` -> the number (`(0)::numeric`, `'-1'::integer`,
  *   `'0'::text`, which rule `canonicalConst` has already made a number).
  * - A boolean literal cast to `boolean` -> the boolean.
@@ -94,9 +96,17 @@ export function dropLiteralCast(arg: Node, type: string): Node | undefined {
         const b = booleanTexts.get(text.trim().toLowerCase());
         return b === undefined ? arg : wrap('A_Const', { boolval: b ? { boolval: true } : {} });
       }
+      if (type === 'interval') {
+        const canonical = canonicalIntervalText(text);
+        return canonical === undefined ? arg : wrap('A_Const', { sval: { sval: canonical } });
+      }
       return arg;
     }
     if (body.boolval !== undefined) return type === 'boolean' ? arg : undefined;
+    if (type === 'interval') {
+      const canonical = canonicalIntervalText(numberText(body) ?? '');
+      return canonical === undefined ? undefined : wrap('A_Const', { sval: { sval: canonical } });
+    }
     if (type === 'boolean') {
       const b = booleanTexts.get(numberText(body) ?? '');
       return b === undefined ? undefined : wrap('A_Const', { boolval: b ? { boolval: true } : {} });

@@ -22,12 +22,15 @@
  *    function (`(code)::text`, `lower((code)::text)`, `((name)::character varying(5))::text`).
  *    With `options.columns` (the table's column types), a cast PostgreSQL adds to make one operand
  *    of a binary operator match the other is dropped too: `price * (qty)::numeric` == `price * qty`
- *    when `price` is `numeric`, `((code)::bpchar = c)` == `code = c` when `c` is `character(3)`.
+ *    when `price` is `numeric`, `((code)::bpchar = c)` == `code = c` when `c` is `character(3)`,
+ *    and the implicit cast PostgreSQL adds to fit a column to a function argument is dropped:
+ *    `to_char((d)::timestamp with time zone, 'yyyy')` == `to_char(d, 'yyyy')` for a `date` `d`.
  * 6. `x IN (a, b)` == `x = ANY (ARRAY[a, b])` and `x NOT IN (a, b)` == `x <> ALL (ARRAY[a, b])`,
  *    `x IN (a)` == `x = a` (as PostgreSQL rewrites lists without column references).
  * 7. `x BETWEEN a AND b` == `x >= a AND x <= b` (`NOT BETWEEN`: `x < a OR x > b`); `LIKE`/`ILIKE`
  *    == `~~`/`~~*`; nested `AND`/`OR` are flattened.
- * 8. Function and operator names lose a `pg_catalog.` or `<defaultSchema>.` qualification
+ * 8. `CASE ... ELSE NULL END` == `CASE ... END` (PostgreSQL prints the implicit `ELSE NULL`).
+ * 9. Function and operator names lose a `pg_catalog.` or `<defaultSchema>.` qualification
  *    (`pg_catalog.lower(x)` == `lower(x)`, `public.uuid_generate_v7()` == `uuid_generate_v7()`);
  *    unquoted names are already lower-case (PostgreSQL folds them), quoted names keep their case.
  *
@@ -56,7 +59,7 @@ import {
   withoutLocations,
   wrap,
 } from './ast.js';
-import { dropOperandCasts, rewriteCast } from './casts.js';
+import { dropArgumentCast, dropOperandCasts, rewriteCast } from './casts.js';
 import { GanderError } from './errors.js';
 import { canonicalConst } from './literals.js';
 import { canonicalTypeName, type NormalizeOptions } from './normalize-type.js';
@@ -145,10 +148,15 @@ function rewriteNode(kind: string, body: AstObject, options: NormalizeOptions): 
       return rewriteAExpr(body, options);
     case 'BoolExpr':
       return flattenBool(body);
+    case 'CaseExpr':
+      return bodyOf(body.defresult, 'A_Const')?.isnull
+        ? wrap(kind, Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'defresult')))
+        : wrap(kind, body);
     case 'FuncCall':
       return wrap(kind, {
         ...body,
         funcname: makeStringList(unqualified(stringList(body.funcname) ?? [], options)),
+        ...(Array.isArray(body.args) ? { args: body.args.map((a) => dropArgumentCast(a, options)) } : {}),
       });
     default:
       return wrap(kind, body);

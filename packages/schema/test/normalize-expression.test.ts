@@ -134,6 +134,16 @@ const cases: readonly ExpressionCase[] = [
   generated('text', "(data ->> 'a')"),
   generated('boolean', 'qty > 0'),
   generated('text', 'upper(code)'),
+  generated('text', "CASE WHEN qty > 1 THEN 'many' END"),
+  generated('text', "CASE WHEN qty > 1 THEN 'many' ELSE NULL END"),
+  generated('text', "CASE WHEN name ~ E'\\\\.' THEN substring(lower(name), E'[^/.]\\\\.([a-z0-9]+)$') END"),
+  check("name ~ E'^\\\\d+$'"),
+  check("name ~ '^\\d+$'"),
+  check("qty = CAST(to_char(d, 'yyyy') AS integer)"),
+  check("d IS NULL OR qty = to_char(d, 'yyyy')::integer"),
+  check("created_at < now() + interval '10 minutes'"),
+  check("ts < now() - '90 minutes'::interval"),
+  check("date_trunc('day', d) < now()"),
 ];
 
 /** Pairs that must normalise differently. */
@@ -164,6 +174,8 @@ const different: readonly (readonly [string, string])[] = [
   ['qty::numeric / 2', 'qty / 2'],
   ['price * qty::numeric', 'price * qty::integer'],
   ['ratio > qty::integer', 'ratio > qty'],
+  ["CASE WHEN a THEN 'x' END", "CASE WHEN a THEN 'x' ELSE 'y' END"],
+  ["now() + interval '10 minutes'", "now() + interval '10 hours'"],
 ];
 
 function sqlFor(place: Place, written: string, i: number): string {

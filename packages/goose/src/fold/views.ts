@@ -1,4 +1,4 @@
-import { viewDigest } from '@gander/schema';
+import { type QueryRelation, viewDigest } from '@gander/schema';
 import type { CreateTableAsStmt, Node, RangeVar, ResTarget, SelectStmt, ViewStmt } from 'libpg-query';
 import { as, nodeType, rangeVar, strs, walk } from './ast.js';
 import { figureColname } from './index-keys.js';
@@ -7,7 +7,7 @@ import { type FoldState, key, type ViewState } from './state.js';
 /**
  * `CREATE [OR REPLACE] VIEW` and `CREATE MATERIALIZED VIEW`: name, output column names (aliases,
  * or the select list with `*` expanded from the folded tables), the relations it reads (for
- * `DROP ... CASCADE`) and the digest (see `viewDigest` for why it only matches other static folds).
+ * `DROP ... CASCADE`) and the digest of the canonical query (`viewDigest`, the same on every side).
  *
  * @see https://www.postgresql.org/docs/16/sql-createview.html
  */
@@ -42,7 +42,7 @@ function define(
     schema,
     name: target.name,
     materialized,
-    digest: viewDigest(text),
+    digest: query ? queryDigest(state, query, aliases) : viewDigest(text),
     columns,
     indexes: previous?.indexes ?? [],
     ...(previous?.comment !== undefined ? { comment: previous.comment } : {}),
@@ -57,6 +57,21 @@ function define(
     if (found) deps.add(key(found.schema, found.name));
   });
   state.viewDependencies.set(k, deps);
+}
+
+/**
+ * The view digest of `@gander/schema` (`normalizeQuery` with the folded relations' columns, so `*`
+ * expands as PostgreSQL expands it when the view is created).
+ */
+function queryDigest(state: FoldState, query: Node, aliases: readonly string[]): string {
+  const relation = (schema: string | undefined, name: string): QueryRelation | undefined => {
+    const table = state.table(schema, name);
+    if (table) return { schema: table.schema, name: table.name, columns: table.columns };
+    const found = state.resolve(schema, name, (x) => state.views.has(x));
+    const view = found ? state.views.get(key(found.schema, found.name)) : undefined;
+    return view ? { schema: view.schema, name: view.name, columns: view.columns.map((c) => ({ name: c })) } : undefined;
+  };
+  return viewDigest(query, { defaultSchema: state.defaultSchema, relation, ...(aliases.length > 0 ? { columnNames: aliases } : {}) });
 }
 
 /** Columns of a relation by name (table or view), through the search path. */
