@@ -185,6 +185,69 @@ describe('failures (cases 15, 16)', () => {
   });
 });
 
+describe('-v (goose verboseInfo lines of runSQLMigration)', () => {
+  /** stderr with goose's log prefix removed from the lines that carry it, durations cut. */
+  const raw = (stderr: string) => stderr.replace(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d /gm, '').replace(/ \([0-9.]+(?:ns|µs|ms|s)\)$/gm, '');
+
+  it('-no-color: Begin, each statement as sent, Commit; a NO TRANSACTION file logs statements only', async () => {
+    const run = await migrate(['-v', '-no-color', '-dir', dirOf('basic'), 'postgres', db.url, 'up-to', '3']);
+    expect(run.code).toBe(0);
+    expect(raw(run.stderr)).toBe(
+      [
+        'Begin transaction',
+        'Executing statement: CREATE TABLE users (\n    id bigint PRIMARY KEY,\n    name text NOT NULL\n);',
+        "Executing statement: INSERT INTO users VALUES (1, 'a'); INSERT INTO users VALUES (2, 'b');",
+        'Commit transaction',
+        'OK   00001_create_users.sql',
+        'Begin transaction',
+        'Executing statement: ALTER TABLE users ADD COLUMN email text;',
+        'Executing statement: CREATE FUNCTION users_count() RETURNS bigint LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN (SELECT count(*) FROM users);\nEND;\n$$;',
+        'Commit transaction',
+        'OK   00002_add_email.sql',
+        'Executing statement: CREATE INDEX CONCURRENTLY users_email_idx ON users (email);',
+        'OK   00003_index_concurrently.sql',
+        'goose: successfully migrated database to version: 3',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('in colour by default (gray, reset on its own line after a statement in a transaction); NO_COLOR turns it off', async () => {
+    const run = await migrate(['-v', '-dir', dirOf('basic'), 'postgres', db.url, 'up-to', '1']);
+    const gray = (s: string) => `\u001b[90m${s}\u001b[00m`;
+    expect(raw(run.stderr)).toBe(
+      [
+        gray('Begin transaction'),
+        gray('Executing statement: CREATE TABLE users (\n    id bigint PRIMARY KEY,\n    name text NOT NULL\n);\n'),
+        gray("Executing statement: INSERT INTO users VALUES (1, 'a'); INSERT INTO users VALUES (2, 'b');\n"),
+        gray('Commit transaction'),
+        'OK   00001_create_users.sql',
+        'goose: successfully migrated database to version: 1',
+        '',
+      ].join('\n'),
+    );
+    const plain = await migrate(['-v', '-dir', dirOf('basic'), 'postgres', db.url, 'redo'], { env: { NO_COLOR: 'true' } });
+    expect(plain.stderr.includes('\u001b[')).toBe(false);
+    expect(plain.lines.filter((l) => /transaction$/.test(l))).toEqual(['Begin transaction', 'Commit transaction', 'Begin transaction', 'Commit transaction']);
+  });
+
+  it('a failing statement is followed by Rollback transaction; without -v none of these lines', async () => {
+    const run = await migrate(['-v', '-no-color', '-dir', dirOf('failing'), 'postgres', db.url, 'up']);
+    expect(run.code).toBe(1);
+    const steps = run.lines.filter((l) => /^(Begin|Commit|Rollback) transaction$|^Executing statement: /.test(l));
+    expect(steps.slice(-5)).toEqual([
+      'Begin transaction',
+      'Executing statement: CREATE TABLE orders (id bigint PRIMARY KEY);',
+      'Executing statement: INSERT INTO orders VALUES (1);',
+      'Executing statement: INSERT INTO missing_table',
+      'Rollback transaction',
+    ]);
+    await query(db.url, 'DROP TABLE goose_db_version, goose_db_version_gander_checksums, users CASCADE');
+    const quiet = await migrate(['-dir', dirOf('failing'), 'postgres', db.url, 'up']);
+    expect(quiet.lines.some((l) => /transaction$|^Executing statement/.test(l))).toBe(false);
+  });
+});
+
 describe('command line (case 19)', () => {
   it('takes flags after positionals, GOOSE_* variables, key=value DSNs and .env without override', async () => {
     const u = new URL(db.url);

@@ -28,6 +28,17 @@ export interface PreparedStep {
   readonly sha256: string;
 }
 
+/**
+ * What goose's `-v` logs while a step runs (`verboseInfo` in goose's `runSQLMigration`): `begin`,
+ * each `statement` as it is sent (`inTransaction` false in a NO TRANSACTION file), then `commit`, or
+ * `rollback` when a statement or the version write failed.
+ */
+export type StepTrace =
+  | { readonly kind: 'begin' }
+  | { readonly kind: 'statement'; readonly statement: Statement; readonly inTransaction: boolean }
+  | { readonly kind: 'commit' }
+  | { readonly kind: 'rollback' };
+
 /** How the version table is written: `table` is goose's name; `noVersioning` writes nothing. */
 export interface Bookkeeping {
   readonly table: string;
@@ -140,33 +151,50 @@ function failure(
  * Runs one prepared step. Never throws for a database error: a failed statement (or a lost
  * connection) comes back as `status: 'failed'` with a `MIGRATION_FAILED` GanderError whose source is
  * the failing statement's `file:line:column`, and whose text carries PostgreSQL's SQLSTATE, detail and
- * hint (as the GanderError `hint`).
+ * hint (as the GanderError `hint`). `trace` receives goose's `-v` events in order.
  */
-export async function executeStep(client: SqlClient, step: PreparedStep, books: Bookkeeping): Promise<StepResult> {
+export async function executeStep(
+  client: SqlClient,
+  step: PreparedStep,
+  books: Bookkeeping,
+  trace: (event: StepTrace) => void = () => undefined,
+): Promise<StepResult> {
   const started = process.hrtime.bigint();
   const elapsed = () => Number(process.hrtime.bigint() - started);
   let index = 0;
+  const run = async (inTransaction: boolean) => {
+    for (; index < step.statements.length; index++) {
+      const statement = step.statements[index] as Statement;
+      trace({ kind: 'statement', statement, inTransaction });
+      await client.query(statement.sql);
+    }
+  };
   if (step.useTx) {
     let writingVersion = false;
     try {
+      trace({ kind: 'begin' });
       await client.query('BEGIN');
-      for (; index < step.statements.length; index++) await client.query((step.statements[index] as Statement).sql);
+      await run(true);
       writingVersion = true;
       const combined = bookkeepingAndCommit(step, books);
-      if (combined) await client.query(combined);
-      else {
+      if (combined) {
+        trace({ kind: 'commit' });
+        await client.query(combined);
+      } else {
         await writeVersion(client, step, books);
+        trace({ kind: 'commit' });
         await client.query('COMMIT');
       }
       return { status: 'applied', step, durationNs: elapsed() };
     } catch (error) {
+      trace({ kind: 'rollback' });
       await client.query('ROLLBACK').catch(() => undefined);
       const error_ = failure(step, error, writingVersion ? undefined : index);
       return { status: 'failed', step, durationNs: elapsed(), error: error_, statementsRun: 0 };
     }
   }
   try {
-    for (; index < step.statements.length; index++) await client.query((step.statements[index] as Statement).sql);
+    await run(false);
   } catch (error) {
     return { status: 'failed', step, durationNs: elapsed(), error: failure(step, error, index), statementsRun: index };
   }

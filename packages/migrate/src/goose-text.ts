@@ -3,8 +3,10 @@
  * prefix itself.
  *
  * @see https://github.com/pressly/goose/blob/v3.27.3/status.go
+ * @see https://github.com/pressly/goose/blob/v3.27.3/migration_sql.go (`verboseInfo`)
  * @see https://pkg.go.dev/time#pkg-constants (`ANSIC = "Mon Jan _2 15:04:05 2006"`)
  */
+import type { StepTrace } from './execute.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
@@ -47,4 +49,28 @@ export function clearStatement(sql: string): string {
   return sql
     .replace(/^--.*$[\r\n]*/gm, '')
     .replace(/^$[\r\n]*/gm, '');
+}
+
+const GRAY = '\u001b[90m';
+const RESET = '\u001b[00m';
+
+/**
+ * goose's `-v` line for a step event, as the message of one log call: `Begin transaction`,
+ * `Executing statement: <clearStatement(sql)>`, `Commit transaction`, `Rollback transaction`; in gray
+ * (`ESC[90m` ... `ESC[00m`) unless `color` is false (`-no-color`, `NO_COLOR`). goose formats a
+ * statement inside a transaction with a trailing newline, so with colour the reset code lands on a
+ * line of its own; Go's `log` adds a newline only when the text lacks one, which the caller's logger
+ * does for every message, so that newline is dropped here.
+ */
+export function verboseText(event: StepTrace, color: boolean): string {
+  const text =
+    event.kind === 'begin'
+      ? 'Begin transaction'
+      : event.kind === 'commit'
+        ? 'Commit transaction'
+        : event.kind === 'rollback'
+          ? 'Rollback transaction'
+          : `Executing statement: ${clearStatement(event.statement.sql)}${event.inTransaction ? '\n' : ''}`;
+  const printed = color ? `${GRAY}${text}${RESET}` : text;
+  return printed.endsWith('\n') ? printed.slice(0, -1) : printed;
 }

@@ -11,8 +11,8 @@ export {
 } from './checksums.js';
 export { camelCase, createMigration, fixMigrations, isSequentialVersion, isTimestampVersion, SQL_TEMPLATE, snakeCase, timestampVersion } from './create.js';
 export { formatGoDuration, gooseDuration, parseDurationMs, truncateDuration } from './duration.js';
-export { type Bookkeeping, executeStep, type PreparedStep, type StepResult } from './execute.js';
-export { ansicFromTimestampText, clearStatement, logPrefix, STATUS_HEADER, statusRow } from './goose-text.js';
+export { type Bookkeeping, executeStep, type PreparedStep, type StepResult, type StepTrace } from './execute.js';
+export { ansicFromTimestampText, clearStatement, logPrefix, STATUS_HEADER, statusRow, verboseText } from './goose-text.js';
 export { acquireLock, DEFAULT_LOCK_ID, DEFAULT_LOCK_WAIT_MS, type LockOptions } from './lock.js';
 export { metricsRegistry, pushMetrics, type RunMetrics, redactUrl, writeMetricsFile } from './metrics.js';
 export { errorSpan, isConnectionLost, pgErrorFields } from './pg-error.js';

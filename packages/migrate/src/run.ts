@@ -7,7 +7,7 @@
 import type { EnvLookup } from '@gander/goose';
 import { GanderError } from '@gander/schema';
 import { ensureChecksumTable } from './checksums.js';
-import { executeStep, type StepResult } from './execute.js';
+import { executeStep, type PreparedStep, type StepResult, type StepTrace } from './execute.js';
 import { acquireLock, DEFAULT_LOCK_ID, type LockOptions } from './lock.js';
 import {
   currentVersion,
@@ -47,6 +47,8 @@ export type RunEvent =
   | { readonly kind: 'lock-wait'; readonly lockId: number }
   | { readonly kind: 'lock-acquired'; readonly lockId: number }
   | { readonly kind: 'table-created'; readonly table: string }
+  /** goose's `-v` events of the step running now (before its `step` event). */
+  | { readonly kind: 'trace'; readonly step: PreparedStep; readonly trace: StepTrace }
   | { readonly kind: 'step'; readonly result: StepResult };
 
 /** A step of a dry run: what would run, in which direction and transaction mode. */
@@ -166,7 +168,8 @@ export async function runCommand(command: MigrateCommand, options: RunnerOptions
     }
     const results: StepResult[] = [];
     for (const step of prepared) {
-      const result = await executeStep(client, step, { table, noVersioning, checksums: !noVersioning });
+      const books = { table, noVersioning, checksums: !noVersioning };
+      const result = await executeStep(client, step, books, (trace) => options.onEvent?.({ kind: 'trace', step, trace }));
       results.push(result);
       options.onEvent?.({ kind: 'step', result });
       if (result.status === 'failed') {

@@ -159,7 +159,7 @@ async function runInvocation(m: typeof Migrate, inv: Migrate.Invocation, ctx: Ru
       dryRun: inv.parsed.bools['dry-run'] === true,
       lock: inv.parsed.bools['no-lock'] ? false : lockWait ? { waitTimeoutMs: m.parseDurationMs(lockWait, 'lock-wait-timeout') } : {},
       env: (name) => ctx.env[name],
-      onEvent: (event) => logEvent(m, logger, event),
+      onEvent: (event) => logEvent(m, logger, event, verboseOf(inv, ctx.env)),
     });
     version = result.version;
     if (result.dryRun) {
@@ -214,8 +214,20 @@ function toCommand(inv: Migrate.Invocation): Migrate.MigrateCommand {
   }
 }
 
-function logEvent(m: typeof Migrate, logger: Migrate.Logger, event: Migrate.RunEvent): void {
-  if (event.kind === 'lock-wait') {
+/** goose's `-v`: off, or on with or without colour (`-no-color`, `NO_COLOR` parsed as a Go bool; none in JSON logs). */
+function verboseOf(inv: Migrate.Invocation, env: Record<string, string | undefined>): { readonly color: boolean } | undefined {
+  if (!inv.parsed.bools.v) return undefined;
+  const noColorEnv = /^(1|t|T|true|TRUE|True)$/.test(env.NO_COLOR ?? '');
+  return { color: inv.parsed.strings['log-format'] !== 'json' && !inv.parsed.bools['no-color'] && !noColorEnv };
+}
+
+function logEvent(m: typeof Migrate, logger: Migrate.Logger, event: Migrate.RunEvent, verbose: { readonly color: boolean } | undefined): void {
+  if (event.kind === 'trace') {
+    if (!verbose) return;
+    const { trace, step } = event;
+    const where = trace.kind === 'statement' ? { file: trace.statement.span.file, line: trace.statement.span.line } : { file: step.file };
+    logger.log('info', m.verboseText(trace, verbose.color), { event: trace.kind, version: step.version, ...where });
+  } else if (event.kind === 'lock-wait') {
     logger.log('info', `gander: waiting for the migration lock (advisory lock ${event.lockId}) held by another runner`, { event: 'lock-wait' });
   } else if (event.kind === 'step' && event.result.status === 'applied') {
     const { step } = event.result;
