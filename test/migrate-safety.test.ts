@@ -100,6 +100,16 @@ describe('dry run, lock, timeouts', () => {
     expect([run.code, /\(SQLSTATE ([0-9A-Z]{5})\)/.exec(run.stderr)?.[1]]).toEqual([1, '57014']);
     expect(await versionRows(db.url)).toEqual([[0, true], [1, true]]);
   });
+
+  it("-timeout (goose's one deadline for the whole command) cancels the running statement: exit 1, nothing recorded for it", async () => {
+    const run = await migrate(['-timeout', '2s', '-dir', join(FIXTURES, 'slow', 'migrations'), 'postgres', db.url, 'up'], { env: { SLOW_SECONDS: '30' } });
+    expect(run.code).toBe(1);
+    expect(run.lines.find((l) => l.startsWith('gander migrate: '))?.replace(/^gander migrate: \S+: /, '')).toBe(
+      'ERROR 00002_slow.sql: failed to run SQL migration (up): failed to execute SQL query "SELECT pg_sleep(30);": ERROR: canceling statement due to user request (SQLSTATE 57014)',
+    );
+    expect(await versionRows(db.url)).toEqual([[0, true], [1, true]]);
+    expect(await query(db.url, "SELECT to_regclass('slow') AS t")).toEqual([{ t: null }]);
+  });
 });
 
 describe('connection and output', () => {
