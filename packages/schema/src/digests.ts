@@ -27,7 +27,7 @@ export interface RoutineDigestParts {
   /** Language name as `pg_language.lanname` spells it: `plpgsql`, `sql`, `c`, `internal`. */
   readonly language: string;
   readonly arguments: readonly RoutineArgument[];
-  /** `SETOF <type>` or `<type>` (canonical); `RETURNS TABLE(...)` is `SETOF record`; `null` for procedures. */
+  /** `SETOF <type>` or `<type>` (canonical); `RETURNS TABLE(...)` is `SETOF record` (`SETOF <type>` for one column); `null` for procedures. */
   readonly returns: string | null;
   readonly volatility: 'immutable' | 'stable' | 'volatile';
   readonly strict: boolean;

@@ -2,7 +2,7 @@ import type { Column } from '@gander/schema';
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, Node, PartitionCmd, RangeVar } from 'libpg-query';
 import { as, rangeVar } from './ast.js';
 import { canonicalDefault, canonicalExpr, canonicalType } from './canonical.js';
-import { addIdentity, buildColumn } from './columns.js';
+import { addIdentity, buildColumn, withDefault } from './columns.js';
 import { addConstraints } from './constraints.js';
 import { dropColumn, dropConstraint, dropIdentitySequence } from './drop-dependents.js';
 import { cloneConstraintToPartition, cloneIndexesToPartition, partitionsOf } from './partitions.js';
@@ -57,7 +57,7 @@ function applyCommand(state: FoldState, table: TableState, cmd: AlterTableCmd, r
       for (const t of [table, ...children]) {
         updateColumn(t, cmd.name, (c) => {
           const { default: _d, ...rest } = c;
-          return cmd.def ? { ...rest, default: canonicalDefault(state, cmd.def) } : rest;
+          return cmd.def ? withDefault(rest, canonicalDefault(state, cmd.def)) : rest;
         }, span);
       }
       return;

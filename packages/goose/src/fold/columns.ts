@@ -48,8 +48,20 @@ export function buildColumn(
     }
     column = applyColumnConstraint(state, table, column, c, pending);
   }
-  if (def.raw_default) column = { ...column, default: canonicalDefault(state, def.raw_default) };
+  if (def.raw_default) column = withDefault(column, canonicalDefault(state, def.raw_default));
   return { column, pending };
+}
+
+/**
+ * The column with `text` (canonical) as its default. `NULL` (also `NULL::t`) removes the default,
+ * as PostgreSQL stores no `pg_attrdef` row for a null constant (`AddRelationNewConstraints`).
+ *
+ * NOTE: PostgreSQL does store `DEFAULT NULL` of a column of a domain type (the expression is a
+ * `CoerceToDomain` there); the fold drops it too.
+ */
+export function withDefault(column: Column, text: string): Column {
+  const { default: _old, ...rest } = column;
+  return text === 'NULL' ? rest : { ...rest, default: text };
 }
 
 function lastName(names: readonly Node[] | undefined): string {
@@ -84,7 +96,7 @@ export function applyColumnConstraint(
     case 'CONSTR_NULL':
       return { ...column, notNull: false };
     case 'CONSTR_DEFAULT':
-      return c.raw_expr ? { ...column, default: canonicalDefault(state, c.raw_expr) } : column;
+      return c.raw_expr ? withDefault(column, canonicalDefault(state, c.raw_expr)) : column;
     case 'CONSTR_GENERATED':
       return c.raw_expr ? { ...column, generated: canonicalExpr(state, c.raw_expr) } : column;
     case 'CONSTR_IDENTITY':

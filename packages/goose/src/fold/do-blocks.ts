@@ -12,7 +12,9 @@
  * the body's blocks and `IF ... THEN` branches is folded the way the guard means it: a statement that
  * would create what already exists (a type, table, column, constraint, index) is skipped, anything
  * else is folded as written. Data statements are ignored. A body that runs DDL the fold cannot place
- * (dynamic `EXECUTE`, DDL in loops or `ELSE` branches, another language) stays opaque.
+ * (dynamic `EXECUTE`, DDL in loops or `ELSE` branches, another language) is reported opaque; its
+ * static statements on the block's main line are folded all the same, before and after the part
+ * that cannot be placed, since PostgreSQL runs them in that order.
  *
  * NOTE: guard conditions are not evaluated: a DDL statement under `IF EXISTS (...)` is folded as if
  * the condition held when the object it needs exists. Replay mode runs the block for real.
@@ -80,10 +82,10 @@ function collect(node: PlStatement, out: BodySql[], placeable: boolean): boolean
   const list = (v: unknown) => (Array.isArray(v) ? (v as PlStatement[]) : []);
   switch (type) {
     case 'PLpgSQL_stmt_block':
-      return list(body.body).every((s) => collect(s, out, placeable));
+      return all(list(body.body), (s) => collect(s, out, placeable));
     case 'PLpgSQL_stmt_if': {
       const others = [...list(body.else_body), ...list((body.elsif_list as unknown[] | undefined)?.flatMap((e) => list((e as { PLpgSQL_if_elsif?: { stmts?: unknown } }).PLpgSQL_if_elsif?.stmts)))];
-      return list(body.then_body).every((s) => collect(s, out, placeable)) && others.every((s) => collect(s, out, false));
+      return all(list(body.then_body), (s) => collect(s, out, placeable)) && all(others, (s) => collect(s, out, false));
     }
     case 'PLpgSQL_stmt_execsql': {
       const query = (body.sqlstmt as { PLpgSQL_expr?: { query?: string } } | undefined)?.PLpgSQL_expr?.query;
@@ -98,10 +100,21 @@ function collect(node: PlStatement, out: BodySql[], placeable: boolean): boolean
     case 'PLpgSQL_stmt_loop':
     case 'PLpgSQL_stmt_while':
     case 'PLpgSQL_stmt_foreach_a':
-      return list(body.body).every((s) => collect(s, out, false));
+      return all(list(body.body), (s) => collect(s, out, false));
     default:
       return DDL_FREE.has(type);
   }
+}
+
+/**
+ * Whether `test` holds for every statement, calling it on each one (no short cut): the static
+ * statements after an unplaceable one (a loop of dynamic `EXECUTE`) still run, in order, so they are
+ * still collected; the block as a whole is reported opaque.
+ */
+function all(statements: readonly PlStatement[], test: (s: PlStatement) => boolean): boolean {
+  let ok = true;
+  for (const s of statements) ok = test(s) && ok;
+  return ok;
 }
 
 /** True for a query that changes data only (INSERT, UPDATE, DELETE, SELECT ...). */

@@ -83,7 +83,10 @@ export function createFunction(state: FoldState, stmt: CreateFunctionStmt): void
   if (!procedure) {
     const outs = args.filter((a) => a.mode === 'out' || a.mode === 'inout' || a.mode === 'table');
     const table = args.some((a) => a.mode === 'table');
-    if (table) returns = 'SETOF record';
+    if (table) {
+      const columns = args.filter((a) => a.mode === 'table');
+      returns = `SETOF ${columns.length === 1 ? (columns[0] as DigestArgument).type : 'record'}`;
+    }
     else if (stmt.returnType) {
       const setof = stmt.returnType.setof === true;
       const { setof: _s, ...plain } = stmt.returnType;
