@@ -1,11 +1,47 @@
 /**
  * The fold's bridge to `@gander/schema` normalisation: canonical types and expressions, with
  * unqualified user type names resolved through the fold's `search_path` first.
+ *
+ * Results are memoised per fold: a canonical text is a pure function of the AST node (locations
+ * aside: the normalisers drop them) and the normaliser options, and migration chains repeat the
+ * same types and defaults (`text`, `now()`, `false`) hundreds of times.
  */
 import { canonicalDefault as schemaDefault, canonicalExpression, canonicalTypeName, normalizeDefault, quoteIdentifier, serialInfoOf } from '@gander/schema';
 import type { Node, TypeName } from 'libpg-query';
 import { strs } from './ast.js';
 import { type FoldState, key } from './state.js';
+
+const memos = new WeakMap<FoldState, Map<string, string>>();
+
+/** A JSON-like text of an AST value without its `location` fields: equal keys, equal canonical text. */
+function astKey(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value !== 'object' || value === null) return String(value);
+  let text = Array.isArray(value) ? '[' : '{';
+  if (Array.isArray(value)) for (const item of value) text += `${astKey(item)},`;
+  else {
+    for (const field in value) {
+      if (field !== 'location') text += `${field}:${astKey((value as Record<string, unknown>)[field])},`;
+    }
+  }
+  return `${text}${Array.isArray(value) ? ']' : '}'}`;
+}
+
+/** `compute()` once per fold for each (what, schema option, node or text); errors are not memoised. */
+function memo(state: FoldState, what: string, schema: string, node: unknown, compute: () => string): string {
+  let cache = memos.get(state);
+  if (!cache) {
+    cache = new Map();
+    memos.set(state, cache);
+  }
+  const k = `${what}\u0000${schema}\u0000${typeof node === 'string' ? node : astKey(node)}`;
+  let text = cache.get(k);
+  if (text === undefined) {
+    text = compute();
+    cache.set(k, text);
+  }
+  return text;
+}
 
 /** The integer type a `serial`-family column stands for, if it is declared with one. */
 export function serialType(type: TypeName | undefined): string | undefined {
@@ -33,16 +69,17 @@ export function canonicalType(state: FoldState, type: TypeName): string {
 
 /** Canonical text of an expression (checks, generated columns, index keys and predicates). */
 export function canonicalExpr(state: FoldState, node: Node): string {
-  return canonicalExpression(node, { defaultSchema: state.defaultSchema });
+  return memo(state, 'expression', state.defaultSchema, node, () => canonicalExpression(node, { defaultSchema: state.defaultSchema }));
 }
 
 /** Canonical text of a column default (adds the default-only equivalences of `normalizeDefault`). */
 export function canonicalDefault(state: FoldState, node: Node): string {
-  return schemaDefault(node, { defaultSchema: state.defaultSchema });
+  return memo(state, 'default', state.defaultSchema, node, () => schemaDefault(node, { defaultSchema: state.defaultSchema }));
 }
 
 /** The default PostgreSQL gives a serial column: `nextval('<sequence>'::regclass)`, canonical. */
 export function nextvalDefault(state: FoldState, schema: string, sequence: string): string {
   const literal = `${quoteIdentifier(schema)}.${quoteIdentifier(sequence)}`.replace(/'/g, "''");
-  return normalizeDefault(`nextval('${literal}'::regclass)`, { defaultSchema: state.defaultSchema });
+  const sql = `nextval('${literal}'::regclass)`;
+  return memo(state, 'default text', state.defaultSchema, sql, () => normalizeDefault(sql, { defaultSchema: state.defaultSchema }));
 }
