@@ -2,7 +2,8 @@
  * Reading a migrations folder from disk (the IO edge): detects goose or Prisma Migrate layout,
  * lists the migrations with the pure collectors, and reads their text.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { GanderError, loadParser } from '@gander/schema';
 import { collectGooseMigrations } from './goose-folder.js';
@@ -46,7 +47,7 @@ export async function readMigrations(
   if (format === 'goose') {
     const allowEmpty = options.allowEmpty === true ? { allowEmpty: true } : {};
     const { migrations, notes } = collectGooseMigrations(dir, entries, allowEmpty);
-    return { format, dir, migrations: await Promise.all(migrations.map(withText)), notes };
+    return { format, dir, migrations: migrations.map(withText), notes };
   }
   const folders = await Promise.all(
     entries
@@ -54,19 +55,28 @@ export async function readMigrations(
       .map(async (e) => ({ name: e.name, hasScript: await isFile(join(where, e.name, 'migration.sql')) })),
   );
   const migrations = collectPrismaMigrations(dir, folders);
-  return { format, dir, migrations: await Promise.all(migrations.map(withText)), notes: [] };
+  return { format, dir, migrations: migrations.map(withText), notes: [] };
 }
 
-async function readText(migration: Omit<Migration, 'text'>, cwd: string | undefined): Promise<Migration> {
+/**
+ * The text of one migration. Read synchronously: a folder's files are small and many, and one
+ * `readFileSync` costs a fifth of `fs/promises`' open / stat / read / close round trips.
+ */
+function readText(migration: Omit<Migration, 'text'>, cwd: string | undefined): Migration {
   if (migration.kind === 'go') return migration;
   const path = cwd === undefined ? migration.file : resolve(cwd, migration.file);
-  const bytes = await readFile(path).catch((error: unknown) => {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
     throw new GanderError('FILE_NOT_FOUND', `${migration.file}: cannot read: ${(error as Error).message}`, {
       cause: error,
     });
-  });
-  return { ...migration, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+  }
+  return { ...migration, text: decoder.decode(bytes) };
 }
+
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The entries of `where` (the folder on disk); messages name it as `dir` (as given). */
 async function listFolder(where: string, dir: string): Promise<FolderEntry[]> {
