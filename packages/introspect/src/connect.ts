@@ -95,7 +95,7 @@ async function open(config: ConnectionConfig, ssl: false | ConnectionOptions): P
     ssl,
     application_name: config.applicationName ?? 'gander',
     connectionTimeoutMillis: (config.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT) * 1000,
-    options: config.options !== undefined ? `${SESSION_OPTIONS} ${config.options}` : SESSION_OPTIONS,
+    options: startupOptions(config),
   });
   try {
     await client.connect();
@@ -104,6 +104,20 @@ async function open(config: ConnectionConfig, ssl: false | ConnectionOptions): P
     await client.end().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The startup `options` string: gander's session options, the user's `options`, then each run-time
+ * parameter as `-c name=value` (spaces and backslashes escaped with `\\`, as the server's option
+ * parser expects). @see https://www.postgresql.org/docs/16/libpq-connect.html#LIBPQ-CONNECT-OPTIONS
+ */
+export function startupOptions(config: ConnectionConfig): string {
+  const parts = [SESSION_OPTIONS];
+  if (config.options !== undefined) parts.push(config.options);
+  for (const [name, value] of Object.entries(config.runtimeParams ?? {})) {
+    parts.push(`-c ${name}=${value.replace(/[\\\s]/g, (c) => `\\${c}`)}`);
+  }
+  return parts.join(' ');
 }
 
 function isNoSslError(error: unknown): boolean {

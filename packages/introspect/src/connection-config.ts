@@ -27,9 +27,14 @@ export interface ConnectionConfig {
   readonly connectTimeout?: number;
   /** Server options sent at startup (`options`, e.g. `-c search_path=app`). */
   readonly options?: string;
+  /**
+   * Run-time parameters given as unknown keys (`?search_path=app&lock_timeout=5s`), sent to the server
+   * at startup as pgx does (goose's driver), so a goose DSN keeps its meaning under gander.
+   */
+  readonly runtimeParams?: Readonly<Record<string, string>>;
 }
 
-type Settings = Partial<Record<SettingKey, string>>;
+type Settings = Partial<Record<SettingKey, string>> & { runtime?: Record<string, string> };
 type SettingKey =
   | 'host'
   | 'port'
@@ -119,6 +124,7 @@ export function resolveConnection(
     ...(nonEmpty(settings.application_name) ? { applicationName: settings.application_name as string } : {}),
     ...(timeout !== undefined ? { connectTimeout: Number(timeout) } : {}),
     ...(nonEmpty(settings.options) ? { options: settings.options as string } : {}),
+    ...(given.runtime ? { runtimeParams: given.runtime } : {}),
   };
 }
 
@@ -140,15 +146,64 @@ function parsePort(text: string): number {
   return port;
 }
 
-function canonicalKey(key: string): SettingKey {
+/**
+ * libpq connection keys that gander does not implement: refused rather than silently ignored or sent
+ * to the server as a parameter. @see https://www.postgresql.org/docs/16/libpq-connect.html#LIBPQ-PARAMKEYWORDS
+ */
+const UNSUPPORTED_LIBPQ_KEYS = new Set([
+  'hostaddr',
+  'passfile',
+  'require_auth',
+  'channel_binding',
+  'client_encoding',
+  'fallback_application_name',
+  'keepalives',
+  'keepalives_idle',
+  'keepalives_interval',
+  'keepalives_count',
+  'tcp_user_timeout',
+  'replication',
+  'gssencmode',
+  'sslcert',
+  'sslkey',
+  'sslpassword',
+  'sslcertmode',
+  'sslcrl',
+  'sslcrldir',
+  'sslsni',
+  'requirepeer',
+  'ssl_min_protocol_version',
+  'ssl_max_protocol_version',
+  'krbsrvname',
+  'gsslib',
+  'gssdelegation',
+  'service',
+  'target_session_attrs',
+  'load_balance_hosts',
+  'sslnegotiation',
+  'sslcompression',
+]);
+
+/**
+ * Stores one `key=value` setting. Keys gander implements are settings; libpq keys it does not implement
+ * are a `USAGE` error; any other key is a run-time parameter for the server, as in pgx (goose's
+ * driver): `?search_path=app` sets `search_path` for the session.
+ */
+function setSetting(settings: Settings, key: string, value: string): void {
   const k = key === 'database' ? 'dbname' : key;
-  if (!(KEYS as readonly string[]).includes(k)) {
-    throw new GanderError(
-      'USAGE',
-      `unsupported connection option "${key}": expected one of ${KEYS.join(', ')}`,
-    );
+  if ((KEYS as readonly string[]).includes(k)) {
+    settings[k as SettingKey] = value;
+    return;
   }
-  return k as SettingKey;
+  if (UNSUPPORTED_LIBPQ_KEYS.has(k)) {
+    throw new GanderError('USAGE', `connection option "${key}" is not supported by gander`, {
+      hint: `supported: ${KEYS.join(', ')}, and server parameters such as search_path`,
+    });
+  }
+  if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(k)) {
+    throw new GanderError('USAGE', `invalid connection option name "${key}"`);
+  }
+  settings.runtime = { ...settings.runtime, [k]: value };
 }
 
 /** `postgres[ql]://[user[:password]@][host][:port][/dbname][?key=value&...]`. */
@@ -177,7 +232,7 @@ function parseUrl(text: string): Settings {
   if (url.port) settings.port = url.port;
   const db = decode(url.pathname.replace(/^\//, ''));
   if (db) settings.dbname = db;
-  for (const [key, value] of url.searchParams) settings[canonicalKey(key)] = value;
+  for (const [key, value] of url.searchParams) setSetting(settings, key, value);
   return settings;
 }
 
@@ -229,6 +284,6 @@ function parseKeyValue(text: string): Settings {
         i++;
       }
     }
-    settings[canonicalKey(key)] = value;
+    setSetting(settings, key, value);
   }
 }

@@ -1,5 +1,5 @@
 export type { CatalogRows } from './catalog-rows.js';
-export { connect, DEFAULT_CONNECT_TIMEOUT, SESSION_OPTIONS, sslOptions } from './connect.js';
+export { connect, DEFAULT_CONNECT_TIMEOUT, SESSION_OPTIONS, sslOptions, startupOptions } from './connect.js';
 export {
   type ConnectionConfig,
   describeConnection,

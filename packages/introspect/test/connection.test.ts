@@ -4,7 +4,9 @@ import {
   introspect,
   redactUrl,
   resolveConnection,
+  SESSION_OPTIONS,
   sslOptions,
+  startupOptions,
 } from '@gander/introspect';
 import { GanderError } from '@gander/schema';
 import pg from 'pg';
@@ -104,7 +106,14 @@ describe('resolveConnection', () => {
       name: "goose's key=value form (its help text) and a quoted password with an escaped quote",
       input: "user=postgres dbname=postgres sslmode=disable host=db password='a b\\'c'",
       env: {},
-      expected: { host: 'db', port: 5432, database: 'postgres', user: 'postgres', password: "a b'c", sslmode: 'disable' },
+      expected: {
+        host: 'db',
+        port: 5432,
+        database: 'postgres',
+        user: 'postgres',
+        password: "a b'c",
+        sslmode: 'disable',
+      },
     },
     {
       name: 'POSTGRES_* parts beside a PG* variable, each filling what the other leaves unset',
@@ -126,7 +135,8 @@ describe('resolveConnection', () => {
     ['not a connection string', 'just words'],
     ['bad port', 'postgres://u:secretpw@h:99999/d'],
     ['bad sslmode', 'host=h sslmode=sometimes'],
-    ['unknown key', 'host=h color=blue'],
+    ['libpq key gander does not implement', 'host=h target_session_attrs=read-write'],
+    ['bad parameter name', 'postgres://u:secretpw@h/d?bad-name=1'],
     ['unterminated quote', "host=h password='open"],
   ])('rejects %s with a USAGE error', (_name, input) => {
     expect(() => resolveConnection(input, {})).toThrow(GanderError);
@@ -136,6 +146,18 @@ describe('resolveConnection', () => {
       expect((error as GanderError).code).toBe('USAGE');
       expect((error as GanderError).message).not.toContain('secretpw');
     }
+  });
+
+  it('keeps other keys as server run-time parameters, as pgx (goose) does', () => {
+    const config = resolveConnection(
+      'postgres://u@h/d?sslmode=disable&search_path=app,public&lock_timeout=5s',
+      {},
+    );
+    expect(config.runtimeParams).toEqual({ search_path: 'app,public', lock_timeout: '5s' });
+    expect(startupOptions(config)).toBe(`${SESSION_OPTIONS} -c search_path=app,public -c lock_timeout=5s`);
+    expect(startupOptions(resolveConnection("host=h statement_timeout='1 min'", {}))).toBe(
+      `${SESSION_OPTIONS} -c statement_timeout=1\\ min`,
+    );
   });
 
   it('describes a connection without its password', () => {
@@ -171,6 +193,18 @@ describe('connect and introspect on a live server', () => {
     );
     await client.end();
     expect(rows).toEqual([{ one: 1, jit: 'off', app: 'gander' }]);
+  });
+
+  it('sends run-time parameters from the URL to the server (goose DSN ?search_path=...)', async () => {
+    const url = new URL(db.url);
+    url.searchParams.set('search_path', 'app, public');
+    url.searchParams.set('statement_timeout', '1 min');
+    const client = await connect(resolveConnection(url.toString(), {}));
+    const { rows } = await client.query(
+      "select current_setting('search_path') as path, current_setting('statement_timeout') as timeout",
+    );
+    await client.end();
+    expect(rows).toEqual([{ path: 'app, public', timeout: '1min' }]);
   });
 
   it('names host, port and database on a wrong password, never the password or a stack', async () => {
