@@ -32,7 +32,7 @@ const SUPPORTED: readonly Annotation[] = [
  * `-- +GOOSE Up` does not).
  */
 export function isAnnotationLine(line: string): boolean {
-  return goTrimSpace(line).startsWith('--') && line.includes('+goose');
+  return line.includes('+goose') && goTrimSpace(line).startsWith('--');
 }
 
 /** What {@link extractAnnotation} returns: the annotation, or goose's error detail text. */

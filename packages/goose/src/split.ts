@@ -8,7 +8,7 @@
 import { GanderError, type SourceSpan } from '@gander/schema';
 import { extractAnnotation, isAnnotationLine } from './annotations.js';
 import { type EnvLookup, InterpolateError, interpolate } from './envsub.js';
-import { firstNonSpace, goQuote, goTrimSpace, goWords } from './go-strings.js';
+import { firstNonSpace, goQuote, goTrimSpace, isGoSpace } from './go-strings.js';
 
 /** Which section of a migration to run: `-- +goose Up` or `-- +goose Down`. */
 export type Direction = 'up' | 'down';
@@ -270,12 +270,17 @@ export function parseSqlMigrationBoth(
  * starts with `--` ends with `;`. No awareness of strings, quoted identifiers or `/* *\/`.
  */
 export function endsWithSemicolon(line: string): boolean {
-  let previous = '';
-  for (const word of goWords(line)) {
-    if (word.startsWith('--')) break;
-    previous = word;
+  // goWords without building the words: `last` is the last character of the previous word.
+  let last = -1;
+  let i = 0;
+  while (i < line.length) {
+    while (i < line.length && isGoSpace(line.charCodeAt(i))) i++;
+    if (i >= line.length) break;
+    if (line.charCodeAt(i) === 0x2d && line.charCodeAt(i + 1) === 0x2d) break;
+    while (i < line.length && !isGoSpace(line.charCodeAt(i))) i++;
+    last = line.charCodeAt(i - 1);
   }
-  return previous.endsWith(';');
+  return last === 0x3b;
 }
 
 /** Lines as Go's `bufio.ScanLines` yields them, each still with its `\r` (dropped by the caller). */

@@ -2,7 +2,7 @@ import { type Model, loadParser, parseSql, type SourceSpan } from '@gander/schem
 import type { RawStmt } from 'libpg-query';
 import type { MigrationSet } from '../migration-set.js';
 import { readMigrations } from '../read-migrations.js';
-import { createPositionMapper } from '../spans.js';
+import { createPositionMapper, type PositionMapper } from '../spans.js';
 import { parseSqlMigration, type Statement } from '../split.js';
 import { endTransaction } from './search-path.js';
 import { FoldState, type OpaqueStatement } from './state.js';
@@ -87,19 +87,22 @@ function foldText(state: FoldState, sql: string, start: SourceSpan): void {
   const parsed = parseSql(sql, { source: start });
   const stmts = parsed.stmts ?? [];
   if (stmts.length === 0) return;
-  const mapper = createPositionMapper(sql);
-  const ascii = sql.length === Buffer.byteLength(sql);
+  // Most goose chunks hold one statement at offset 0: index the text only when a later one needs it.
+  let mapper: PositionMapper | undefined;
+  let ascii: boolean | undefined;
   for (const raw of stmts as RawStmt[]) {
     if (!raw.stmt) continue;
     const offset = raw.stmt_location ?? 0;
-    const position = mapper.fromByteOffset(offset);
+    const position = offset === 0 ? { line: 1, column: 1 } : (mapper ??= createPositionMapper(sql)).fromByteOffset(offset);
     state.span = {
       file: start.file,
       line: start.line + position.line - 1,
       column: position.line === 1 ? start.column + position.column - 1 : position.column,
     };
     const end = raw.stmt_len === undefined ? undefined : offset + raw.stmt_len;
-    const text = ascii ? sql.slice(offset, end) : sql.slice(mapper.indexOfByteOffset(offset), end === undefined ? undefined : mapper.indexOfByteOffset(end));
+    ascii ??= sql.length === Buffer.byteLength(sql);
+    const map = ascii ? undefined : (mapper ??= createPositionMapper(sql));
+    const text = map ? sql.slice(map.indexOfByteOffset(offset), end === undefined ? undefined : map.indexOfByteOffset(end)) : sql.slice(offset, end);
     foldStatement(state, raw.stmt, text);
   }
 }
