@@ -41,7 +41,12 @@ const clock = /^([+-]?)(\d+):(\d+)(?::(\d+(?:\.\d*)?))?$/;
  * are kept as written.
  */
 export function canonicalIntervalText(text: string): string | undefined {
-  const words = text.trim().toLowerCase().replace(/^@\s*/, '').split(/\s+/).filter((w) => w !== '');
+  const words = text
+    .trim()
+    .toLowerCase()
+    .replace(/^@\s*/, '')
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.length === 0) return undefined;
   let months = 0;
   let days = 0;
@@ -101,7 +106,9 @@ function encodeInterval(months: number, days: number, micros: number): string {
   let before = false;
   const add = (value: number, unit: string) => {
     if (value === 0) return;
-    parts.push(`${parts.length > 0 && before && value > 0 ? '+' : ''}${value} ${unit}${value !== 1 ? 's' : ''}`);
+    parts.push(
+      `${parts.length > 0 && before && value > 0 ? '+' : ''}${value} ${unit}${value !== 1 ? 's' : ''}`,
+    );
     before = value < 0;
   };
   add(Math.trunc(months / 12), 'year');

@@ -30,7 +30,15 @@
  * @see https://github.com/postgres/postgres/blob/REL_16_STABLE/src/backend/parser/parse_target.c (FigureColname)
  */
 import type { Node } from 'libpg-query';
-import { type AstObject, bodyOf, isObject, makeStringList, stringList, withoutLocations, wrap } from './ast.js';
+import {
+  type AstObject,
+  bodyOf,
+  isObject,
+  makeStringList,
+  stringList,
+  withoutLocations,
+  wrap,
+} from './ast.js';
 import { GanderError } from './errors.js';
 import { deparseCanonical, rewriteExpression } from './normalize-expression.js';
 import type { NormalizeOptions } from './normalize-type.js';
@@ -80,11 +88,15 @@ interface FromItem {
 export function normalizeQuery(sql: string | Node, options: NormalizeQueryOptions = {}): string {
   const node = typeof sql === 'string' ? parseQuery(sql) : sql;
   const select = bodyOf(withoutLocations(node), 'SelectStmt');
-  if (!select) throw new GanderError('SQL_SYNTAX', 'normalizeQuery: expected a SELECT, VALUES or set operation');
+  if (!select)
+    throw new GanderError('SQL_SYNTAX', 'normalizeQuery: expected a SELECT, VALUES or set operation');
   const scope: Scope = { ctes: new Map(), options, types: new Map() };
   const structural = rewriteSelect(select, scope, options.columnNames);
   const columns = Object.fromEntries([...scope.types].filter((e): e is [string, string] => e[1] !== null));
-  const exprOptions = { ...(options.defaultSchema !== undefined ? { defaultSchema: options.defaultSchema } : {}), columns };
+  const exprOptions = {
+    ...(options.defaultSchema !== undefined ? { defaultSchema: options.defaultSchema } : {}),
+    columns,
+  };
   const rewritten = rewriteExpression(wrap('SelectStmt', structural), exprOptions);
   return deparseCanonical(dropFiguredNames(rewritten) as Node, exprOptions);
 }
@@ -114,7 +126,10 @@ function rewriteSelect(select: AstObject, outer: Scope, columnNames?: readonly s
       const rewritten = query ? rewriteSelect(query, scope) : undefined;
       const aliases = stringList(body.aliascolnames);
       ctes.set(name, aliases?.length ? aliases : rewritten ? outputNames(rewritten) : undefined);
-      return wrap('CommonTableExpr', { ...body, ...(rewritten ? { ctequery: wrap('SelectStmt', rewritten) } : {}) });
+      return wrap('CommonTableExpr', {
+        ...body,
+        ...(rewritten ? { ctequery: wrap('SelectStmt', rewritten) } : {}),
+      });
     });
     out.withClause = { ...withClause, ctes: rewrittenCtes };
   }
@@ -128,12 +143,15 @@ function rewriteSelect(select: AstObject, outer: Scope, columnNames?: readonly s
   if (Array.isArray(select.targetList)) {
     const targets = expandTargets(select.targetList, from).map((target, i) => {
       const body = bodyOf(target, 'ResTarget') ?? {};
-      const name = columnNames?.[i] ?? (body.name as string | undefined) ?? figureColname(body.val) ?? '?column?';
+      const name =
+        columnNames?.[i] ?? (body.name as string | undefined) ?? figureColname(body.val) ?? '?column?';
       return wrap('ResTarget', { ...body, name });
     });
     out.targetList = targets;
-    if (select.sortClause) out.sortClause = (select.sortClause as unknown[]).map((s) => ordinalSort(s, targets));
-    if (select.groupClause) out.groupClause = (select.groupClause as unknown[]).map((g) => ordinal(g, targets));
+    if (select.sortClause)
+      out.sortClause = (select.sortClause as unknown[]).map((s) => ordinalSort(s, targets));
+    if (select.groupClause)
+      out.groupClause = (select.groupClause as unknown[]).map((g) => ordinal(g, targets));
   }
   for (const key of Object.keys(out)) {
     if (key !== 'withClause' && key !== 'larg' && key !== 'rarg') out[key] = visit(out[key], scope);
@@ -144,7 +162,11 @@ function rewriteSelect(select: AstObject, outer: Scope, columnNames?: readonly s
 /** A set operation's later arm: its output names are the first arm's, whatever it says (PostgreSQL prints them). */
 function withoutNames(select: AstObject): AstObject {
   if (select.op && select.op !== 'SETOP_NONE') {
-    return { ...select, larg: withoutNames(select.larg as AstObject), rarg: withoutNames(select.rarg as AstObject) };
+    return {
+      ...select,
+      larg: withoutNames(select.larg as AstObject),
+      rarg: withoutNames(select.rarg as AstObject),
+    };
   }
   if (!Array.isArray(select.targetList)) return select;
   const targetList = select.targetList.map((t) => {
@@ -161,7 +183,9 @@ function outputNames(select: AstObject): string[] {
     const first = bodyOf(select.valuesLists[0], 'List')?.items as unknown[] | undefined;
     return (first ?? []).map((_, i) => `column${i + 1}`);
   }
-  return ((select.targetList as unknown[] | undefined) ?? []).map((t) => (bodyOf(t, 'ResTarget')?.name as string) ?? '?column?');
+  return ((select.targetList as unknown[] | undefined) ?? []).map(
+    (t) => (bodyOf(t, 'ResTarget')?.name as string) ?? '?column?',
+  );
 }
 
 /** Rules 2 and 3 everywhere, and {@link rewriteSelect} on nested queries (sub-links, FROM subqueries). */
@@ -215,7 +239,12 @@ function fromItems(item: unknown, scope: Scope): FromItem[] {
       }
       columns = found?.columns.map((c) => c.name);
     }
-    return [{ alias: (alias?.aliasname as string | undefined) ?? name, columns: columns?.map((c, i) => aliasColumns[i] ?? c) }];
+    return [
+      {
+        alias: (alias?.aliasname as string | undefined) ?? name,
+        columns: columns?.map((c, i) => aliasColumns[i] ?? c),
+      },
+    ];
   }
   const sub = bodyOf(item, 'RangeSubselect');
   if (sub) {
@@ -223,7 +252,12 @@ function fromItems(item: unknown, scope: Scope): FromItem[] {
     const aliasColumns = stringList(alias?.colnames) ?? [];
     const query = bodyOf(sub.subquery, 'SelectStmt');
     const columns = query ? outputNames(rewriteSelect(query, scope)) : undefined;
-    return [{ alias: (alias?.aliasname as string | undefined) ?? '', columns: columns?.map((c, i) => aliasColumns[i] ?? c) }];
+    return [
+      {
+        alias: (alias?.aliasname as string | undefined) ?? '',
+        columns: columns?.map((c, i) => aliasColumns[i] ?? c),
+      },
+    ];
   }
   const join = bodyOf(item, 'JoinExpr');
   if (join) {
@@ -231,11 +265,15 @@ function fromItems(item: unknown, scope: Scope): FromItem[] {
     const right = fromItems(join.rarg, scope);
     const using = stringList(join.usingClause) ?? [];
     if (using.length === 0 && !join.isNatural) return [...left, ...right];
-    const strip = (x: FromItem): FromItem => ({ ...x, columns: x.columns?.filter((c) => !using.includes(c)) });
+    const strip = (x: FromItem): FromItem => ({
+      ...x,
+      columns: x.columns?.filter((c) => !using.includes(c)),
+    });
     return [{ alias: '', columns: using }, ...left.map(strip), ...right.map(strip)];
   }
   const other = isObject(item) ? Object.values(item)[0] : undefined;
-  const alias = isObject(other) && isObject(other.alias) ? (other.alias.aliasname as string | undefined) : undefined;
+  const alias =
+    isObject(other) && isObject(other.alias) ? (other.alias.aliasname as string | undefined) : undefined;
   return [{ alias: alias ?? '', columns: undefined }];
 }
 
@@ -257,7 +295,9 @@ function expandTargets(targets: readonly unknown[], from: readonly FromItem[]): 
     }
     for (const item of items) {
       for (const column of item.columns ?? []) {
-        out.push(wrap('ResTarget', { name: column, val: wrap('ColumnRef', { fields: makeStringList([column]) }) }));
+        out.push(
+          wrap('ResTarget', { name: column, val: wrap('ColumnRef', { fields: makeStringList([column]) }) }),
+        );
       }
     }
   }
@@ -285,7 +325,12 @@ function dropFiguredNames(value: unknown): unknown {
   const out: AstObject = {};
   for (const [key, v] of Object.entries(value)) out[key] = dropFiguredNames(v);
   const target = bodyOf(out, 'ResTarget');
-  if (target && target.val !== undefined && target.name !== undefined && target.name === (figureColname(target.val) ?? '?column?')) {
+  if (
+    target &&
+    target.val !== undefined &&
+    target.name !== undefined &&
+    target.name === (figureColname(target.val) ?? '?column?')
+  ) {
     return wrap('ResTarget', without(target, 'name'));
   }
   return out;

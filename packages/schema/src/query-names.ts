@@ -55,7 +55,10 @@ export function figureColname(node: unknown): string | undefined {
     case 'A_Expr':
       return v.kind === 'AEXPR_NULLIF' ? 'nullif' : undefined;
     case 'SQLValueFunction':
-      return /^SVFOP_(.*)$/.exec(String(v.op ?? ''))?.[1]?.toLowerCase().replace(/_n$/, '');
+      return /^SVFOP_(.*)$/
+        .exec(String(v.op ?? ''))?.[1]
+        ?.toLowerCase()
+        .replace(/_n$/, '');
     default:
       return undefined;
   }

@@ -66,6 +66,7 @@ describe.each([16, 18] as const)('interval literals against PostgreSQL %i', (maj
   });
 
   it('keeps literals it does not decode exactly', () => {
-    for (const text of ['P1D', '1-2', '1.5 years', 'soon']) expect(canonicalIntervalText(text)).toBeUndefined();
+    for (const text of ['P1D', '1-2', '1.5 years', 'soon'])
+      expect(canonicalIntervalText(text)).toBeUndefined();
   });
 });

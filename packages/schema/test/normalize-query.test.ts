@@ -79,7 +79,8 @@ describe.each([16, 18] as const)('normalizeQuery against PostgreSQL %i', (major)
   let client: pg.Client;
   const relations = new Map<string, QueryRelation>();
   /** A static reader's lookup: unqualified names resolve in `public`. */
-  const staticLookup = (schema: string | undefined, name: string) => relations.get(`${schema ?? 'public'}.${name}`);
+  const staticLookup = (schema: string | undefined, name: string) =>
+    relations.get(`${schema ?? 'public'}.${name}`);
   /** The introspector's lookup: PostgreSQL prints every name qualified under `search_path = pg_catalog`. */
   const liveLookup = (schema: string | undefined, name: string) =>
     schema === undefined ? undefined : relations.get(`${schema}.${name}`);
@@ -89,7 +90,11 @@ describe.each([16, 18] as const)('normalizeQuery against PostgreSQL %i', (major)
     client = await connect(db.url);
     await client.query(setup);
     await client.query('SET search_path = pg_catalog');
-    const { rows } = await client.query<{ schema: string; name: string; columns: { name: string; type: string }[] }>(
+    const { rows } = await client.query<{
+      schema: string;
+      name: string;
+      columns: { name: string; type: string }[];
+    }>(
       `SELECT n.nspname AS schema, c.relname AS name,
               json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum) AS columns
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -104,42 +109,47 @@ describe.each([16, 18] as const)('normalizeQuery against PostgreSQL %i', (major)
     await client?.end();
   });
 
-  it.each(cases.map((c, i) => ({ ...c, i, name: c.query + (c.columnNames ? ` (${c.columnNames.join(', ')})` : '') })))(
-    '$name',
-    async ({ query, columnNames, i }) => {
-      const names = columnNames ? ` (${columnNames.join(', ')})` : '';
-      await client.query(`CREATE VIEW v${i}${names} AS ${query}`);
-      await client.query(`CREATE MATERIALIZED VIEW m${i}${names} AS ${query} WITH NO DATA`);
-      const printed: string[] = [];
-      await client.query('SET search_path = pg_catalog');
-      try {
-        for (const relation of [`public.v${i}`, `public.m${i}`]) {
-          for (const pretty of [false, true]) {
-            const { rows } = await client.query<{ d: string }>(
-              'SELECT pg_get_viewdef($1::regclass, $2::boolean) AS d',
-              [relation, pretty],
-            );
-            printed.push(rows[0]?.d ?? '');
-          }
+  it.each(
+    cases.map((c, i) => ({
+      ...c,
+      i,
+      name: c.query + (c.columnNames ? ` (${c.columnNames.join(', ')})` : ''),
+    })),
+  )('$name', async ({ query, columnNames, i }) => {
+    const names = columnNames ? ` (${columnNames.join(', ')})` : '';
+    await client.query(`CREATE VIEW v${i}${names} AS ${query}`);
+    await client.query(`CREATE MATERIALIZED VIEW m${i}${names} AS ${query} WITH NO DATA`);
+    const printed: string[] = [];
+    await client.query('SET search_path = pg_catalog');
+    try {
+      for (const relation of [`public.v${i}`, `public.m${i}`]) {
+        for (const pretty of [false, true]) {
+          const { rows } = await client.query<{ d: string }>(
+            'SELECT pg_get_viewdef($1::regclass, $2::boolean) AS d',
+            [relation, pretty],
+          );
+          printed.push(rows[0]?.d ?? '');
         }
-      } finally {
-        await client.query('SET search_path = public');
       }
-      const want = normalizeQuery(query, { relation: staticLookup, ...(columnNames ? { columnNames } : {}) });
-      expect(printed.map((p) => `${normalizeQuery(p, { relation: liveLookup })}  <- ${p}`)).toEqual(
-        printed.map((p) => `${want}  <- ${p}`),
-      );
-    },
-  );
+    } finally {
+      await client.query('SET search_path = public');
+    }
+    const want = normalizeQuery(query, { relation: staticLookup, ...(columnNames ? { columnNames } : {}) });
+    expect(printed.map((p) => `${normalizeQuery(p, { relation: liveLookup })}  <- ${p}`)).toEqual(
+      printed.map((p) => `${want}  <- ${p}`),
+    );
+  });
 
   it.each(different.map(([a, b]) => ({ a, b, name: `${a}  !=  ${b}` })))('$name', ({ a, b }) => {
-    expect(normalizeQuery(a, { relation: staticLookup })).not.toBe(normalizeQuery(b, { relation: staticLookup }));
+    expect(normalizeQuery(a, { relation: staticLookup })).not.toBe(
+      normalizeQuery(b, { relation: staticLookup }),
+    );
   });
 
   it('prints one canonical line', () => {
-    expect(normalizeQuery('SELECT u.id, count(*) AS count FROM users u GROUP BY 1;', { relation: staticLookup })).toBe(
-      'SELECT id, count(*) FROM public.users GROUP BY id',
-    );
+    expect(
+      normalizeQuery('SELECT u.id, count(*) AS count FROM users u GROUP BY 1;', { relation: staticLookup }),
+    ).toBe('SELECT id, count(*) FROM public.users GROUP BY id');
   });
 
   it('rejects text that is not exactly one query', () => {
