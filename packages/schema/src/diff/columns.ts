@@ -5,7 +5,7 @@
  */
 import type { Column, Table } from '../model.js';
 import type { ColumnAspect, TableChange } from './changes.js';
-import { same, sameDefault, sameType } from './equivalence.js';
+import { same, sameDefault, sameType, typeKey } from './equivalence.js';
 import { pairUp } from './match.js';
 import type { Filter } from './options.js';
 
@@ -32,7 +32,8 @@ export function columnAspects(
   if (!sameType(from.type, to.type)) aspects.push('type');
   if ((from.notNull || pk.from.has(from.name)) !== (to.notNull || pk.to.has(to.name)))
     aspects.push('notNull');
-  if (!sameDefault(from.default, to.default)) aspects.push('default');
+  if (!sameDefault(from.default, to.default, typeKey(from.type) === typeKey(to.type) ? from.type : undefined))
+    aspects.push('default');
   for (const aspect of ['identity', 'generated', 'collation', 'comment'] as const) {
     if (!same(from[aspect], to[aspect])) aspects.push(aspect);
   }

@@ -122,7 +122,8 @@ function arrayElements(expression: string): string[] | undefined {
     const body = (literal[1] as string).replace(/''/g, "'");
     if (body === '') return [];
     const out: string[] = [];
-    for (const match of body.matchAll(/"((?:[^"\\]|\\.)*)"|([^,{}"]+)/g)) out.push(match[1] !== undefined ? match[1].replace(/\\(.)/g, '$1') : (match[2] as string).trim());
+    for (const match of body.matchAll(/"((?:[^"\\]|\\.)*)"|([^,{}"]+)/g))
+      out.push(match[1] !== undefined ? match[1].replace(/\\(.)/g, '$1') : (match[2] as string).trim());
     return out;
   }
   const array = /^ARRAY\[(.*)\]$/s.exec(text);
@@ -130,19 +131,46 @@ function arrayElements(expression: string): string[] | undefined {
   const body = (array[1] as string).trim();
   if (body === '') return [];
   const out: string[] = [];
-  for (const match of body.matchAll(/\s*'((?:[^']|'')*)'(?:::[a-z_ ."()0-9]+)?|([^,\s][^,]*)/gi)) out.push(match[1] !== undefined ? match[1].replace(/''/g, "'") : (match[2] as string).trim());
+  for (const match of body.matchAll(/\s*'((?:[^']|'')*)'(?:::[a-z_ ."()0-9]+)?|([^,\s][^,]*)/gi))
+    out.push(match[1] !== undefined ? match[1].replace(/''/g, "'") : (match[2] as string).trim());
   return out;
 }
 
 /**
- * Two canonical column defaults that give the same value: equal text, or the same one-dimensional
- * array written as an array literal and as an `ARRAY[...]` constructor (`'{7,1}'` == `ARRAY[7, 1]`,
- * `'{}'` == `ARRAY[]`, what a migration and Prisma's `@default([7, 1])` write). The column types are
- * compared separately.
+ * A `time` literal as `time_out` prints it after `time_in` read it into a column of `type`
+ * (`'9:00'` -> `'09:00:00'`, `'18:30:00.500'` -> `'18:30:00.5'`); undefined for other types, other
+ * spellings (`'allballs'`, `'9am'`) and fractions the column's precision would round.
+ *
+ * @see https://www.postgresql.org/docs/16/datatype-datetime.html#DATATYPE-DATETIME-INPUT-TIMES
  */
-export function sameDefault(a: string | undefined, b: string | undefined): boolean {
+function timeLiteral(expression: string, type: string): string | undefined {
+  const precision = /^time(?:\((\d)\))? without time zone$/.exec(type);
+  const match = /^'\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*'$/.exec(expression);
+  if (!precision || !match) return undefined;
+  const [hour, minute, second] = [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)];
+  const fraction = (match[4] ?? '').replace(/0+$/, '');
+  if (minute > 59 || second > 59 || hour > 24 || (hour === 24 && (minute > 0 || second > 0 || fraction)))
+    return undefined;
+  if (fraction.length > Number(precision[1] ?? 6)) return undefined;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `'${two(hour)}:${two(minute)}:${two(second)}${fraction ? `.${fraction}` : ''}'`;
+}
+
+/**
+ * Two canonical column defaults that give the same value: equal text, the same one-dimensional
+ * array written as an array literal and as an `ARRAY[...]` constructor (`'{7,1}'` == `ARRAY[7, 1]`,
+ * `'{}'` == `ARRAY[]`, what a migration and Prisma's `@default([7, 1])` write), or, given the column's
+ * canonical `type`, the same `time` value in two spellings (`'09:00'` == `'09:00:00'`: a migration's
+ * `TIME DEFAULT '09:00'` is stored as the `'09:00:00'::time` that Prisma's `dbgenerated` and
+ * `pg_get_expr` print). The column types are compared separately.
+ */
+export function sameDefault(a: string | undefined, b: string | undefined, type?: string): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
+  if (type !== undefined) {
+    const t = timeLiteral(a, type);
+    if (t !== undefined && t === timeLiteral(b, type)) return true;
+  }
   const x = arrayElements(a);
   const y = arrayElements(b);
   return x !== undefined && y !== undefined && same(x, y);
