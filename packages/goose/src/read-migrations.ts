@@ -2,7 +2,7 @@
  * Reading a migrations folder from disk (the IO edge): detects goose or Prisma Migrate layout,
  * lists the migrations with the pure collectors, and reads their text.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { GanderError, loadParser } from '@gander/schema';
@@ -107,6 +107,11 @@ async function detectFormat(dir: string, entries: readonly FolderEntry[]): Promi
   return 'goose';
 }
 
+/** Whether `path` is a file; synchronous, as it is asked once per Prisma migration folder. */
 async function isFile(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
 }
