@@ -14,6 +14,7 @@ import {
   constraintDefinition,
   createIndex,
   createTable,
+  defaultSql,
   ident,
   literal,
   qualified,
@@ -23,15 +24,26 @@ function commentOn(what: string, comment: string | undefined): string {
   return `COMMENT ON ${what} IS ${comment === undefined ? 'NULL' : literal(comment)};`;
 }
 
+/**
+ * NOTE: a type change drops the old default first and sets the new one after: PostgreSQL converts a
+ * kept default with an assignment cast and refuses one it has none for ("default for column "id"
+ * cannot be cast automatically to type uuid", `gen_random_uuid()::text` -> `uuid`).
+ */
 function alterColumn(table: string, from: Column, to: Column, aspects: readonly string[]): string[] {
   const head = `ALTER TABLE ${table} ALTER COLUMN ${ident(to.name)}`;
   const out: string[] = [];
+  const setDefault = () =>
+    to.default === undefined ? `${head} DROP DEFAULT;` : `${head} SET DEFAULT ${defaultSql(to)};`;
+  const retype = aspects.includes('type') && from.default !== undefined;
   for (const aspect of aspects) {
-    if (aspect === 'type') out.push(`${head} TYPE ${to.type} USING ${ident(to.name)}::${to.type};`);
-    else if (aspect === 'notNull') out.push(`${head} ${to.notNull ? 'SET' : 'DROP'} NOT NULL;`);
-    else if (aspect === 'default')
-      out.push(to.default === undefined ? `${head} DROP DEFAULT;` : `${head} SET DEFAULT ${to.default};`);
-    else if (aspect === 'identity') {
+    if (aspect === 'type') {
+      if (retype) out.push(`${head} DROP DEFAULT;`);
+      out.push(`${head} TYPE ${to.type} USING ${ident(to.name)}::${to.type};`);
+      if (retype && to.default !== undefined) out.push(setDefault());
+    } else if (aspect === 'notNull') out.push(`${head} ${to.notNull ? 'SET' : 'DROP'} NOT NULL;`);
+    else if (aspect === 'default') {
+      if (!retype) out.push(setDefault());
+    } else if (aspect === 'identity') {
       if (!to.identity) out.push(`${head} DROP IDENTITY;`);
       else if (!from.identity) out.push(`${head} ADD GENERATED ${to.identity.toUpperCase()} AS IDENTITY;`);
       else out.push(`${head} SET GENERATED ${to.identity.toUpperCase()};`);

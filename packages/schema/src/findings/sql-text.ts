@@ -36,6 +36,17 @@ export function literal(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
+/**
+ * The column's default as SQL that stands alone: the canonical text, with the column type added to
+ * an `ARRAY[...]` constructor (canonical defaults drop that cast, but `ARRAY[]` has no type without
+ * it: "cannot determine type of empty array").
+ */
+export function defaultSql(column: Column): string | undefined {
+  const text = column.default;
+  if (text === undefined) return undefined;
+  return /^ARRAY\[.*\]$/s.test(text) && column.type.endsWith('[]') ? `${text}::${column.type}` : text;
+}
+
 /** A column definition as in `CREATE TABLE` / `ADD COLUMN`: `email text NOT NULL DEFAULT ''::text`. */
 export function columnDefinition(column: Column): string {
   let text = `${ident(column.name)} ${column.type}`;
@@ -43,7 +54,7 @@ export function columnDefinition(column: Column): string {
   if (column.generated !== undefined) text += ` GENERATED ALWAYS AS (${column.generated}) STORED`;
   if (column.identity) text += ` GENERATED ${column.identity.toUpperCase()} AS IDENTITY`;
   if (column.notNull) text += ' NOT NULL';
-  if (column.default !== undefined) text += ` DEFAULT ${column.default}`;
+  if (column.default !== undefined) text += ` DEFAULT ${defaultSql(column)}`;
   return text;
 }
 
