@@ -93,6 +93,12 @@ export { SEVERITY_RANK } from './findings/types.js';
 export { ALL_FINDING_CODES, FINDING_CODES, type FindingCode, isFindingCode } from './findings/codes.js';
 export { applyPolicy, type ObjectRule, type Policy, type PolicySeverity, severityFor } from './findings/policy.js';
 export { combineFindings, type FindingContext, type ThreeLegs, toFindings } from './findings/index.js';
-export { type PrismaScalar, type PrismaType, prismaFieldType, prismaType } from './findings/prisma-types.js';
+export {
+  type PrismaEnumName,
+  type PrismaScalar,
+  type PrismaType,
+  prismaFieldType,
+  prismaType,
+} from './findings/prisma-types.js';
 export { fieldName, modelName, prismaDefault, prismaEnum, prismaField, prismaIndex, prismaModel, prismaRelation } from './findings/prisma-fix.js';
 export { changeSql, tableChangeSql } from './findings/sql-fix.js';

@@ -12,7 +12,7 @@ import {
   type FindingContext,
   type Model,
   type Policy,
-  type QualifiedName,
+  type PrismaEnumName,
   toFindings,
 } from '@gander/schema';
 import type { ReportFinding } from './report.js';
@@ -33,11 +33,18 @@ export interface CompareOptions {
   readonly clientDefaults: readonly ClientDefault[];
   /** Files of the pending migrations, in apply order. */
   readonly pendingFiles: readonly string[];
+  /** The Prisma schema's enum blocks by the type they map to, so Prisma fixes use their names. */
+  readonly prismaEnums?: readonly PrismaEnumName[];
 }
 
-function enumsOf(models: readonly (Model | undefined)[]): QualifiedName[] {
-  const seen = new Map<string, QualifiedName>();
-  for (const model of models) for (const e of model?.enums ?? []) seen.set(`${e.schema}.${e.name}`, { schema: e.schema, name: e.name });
+function enumsOf(models: readonly (Model | undefined)[], prismaEnums: readonly PrismaEnumName[] = []): PrismaEnumName[] {
+  const seen = new Map<string, PrismaEnumName>();
+  for (const model of models) {
+    for (const e of model?.enums ?? []) {
+      const prismaName = prismaEnums.find((p) => p.schema === e.schema && p.name === e.name)?.prismaName;
+      seen.set(`${e.schema}.${e.name}`, { schema: e.schema, name: e.name, ...(prismaName ? { prismaName } : {}) });
+    }
+  }
   return [...seen.values()];
 }
 
@@ -51,7 +58,7 @@ export function compareSources(models: ServiceModels, options: CompareOptions): 
   const applied = models.migrationsApplied ?? head;
   const context: Omit<FindingContext, 'from' | 'to'> = {
     clientDefaults: options.clientDefaults,
-    enums: enumsOf([head, prisma, database]),
+    enums: enumsOf([head, prisma, database], options.prismaEnums),
     policy: options.policy,
   };
   const diff = (a: Model, b: Model) => diffModels(a, b, options.diff);

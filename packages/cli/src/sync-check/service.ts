@@ -16,6 +16,7 @@ import {
   type ObjectRule,
   type Policy,
   type PolicySeverity,
+  type PrismaEnumName,
 } from '@gander/schema';
 import type { ServiceConfig } from '../config.js';
 import { baselineNotices } from './baseline.js';
@@ -50,7 +51,7 @@ export async function checkService(service: ServiceConfig, options: ServiceRunOp
   const notices: Notice[] = [];
   const sources: { -readonly [K in keyof ServiceSources]: ServiceSources[K] } = {};
 
-  let prisma: { model: Model; clientDefaults: ClientDefault[] } | undefined;
+  let prisma: PrismaSide | undefined;
   if (service.prisma.length > 0) {
     prisma = await timings.time('prisma', () => readPrisma(service));
     sources.prisma = { files: service.prisma };
@@ -97,7 +98,7 @@ export async function checkService(service: ServiceConfig, options: ServiceRunOp
   const findings = timings.timeSync('diff', () =>
     compareSources(
       { ...(head ? { migrations: head } : {}), ...(applied ? { migrationsApplied: applied } : {}), ...(prisma ? { prisma: prisma.model } : {}), ...(database ? { database: database.model } : {}) },
-      { diff: { ignore: service.ignore, bookkeepingTables: bookkeepingTables(service) }, policy, clientDefaults: prisma?.clientDefaults ?? [], pendingFiles: pending.map((m) => m.file) },
+      { diff: { ignore: service.ignore, bookkeepingTables: bookkeepingTables(service) }, policy, clientDefaults: prisma?.clientDefaults ?? [], pendingFiles: pending.map((m) => m.file), prismaEnums: prisma?.enums ?? [] },
     ),
   );
   if (side && prisma && !service.baseline) notices.push(...baselineNotices(side, findings));
@@ -113,7 +114,14 @@ function bookkeepingTables(service: ServiceConfig): string[] {
   return [...new Set([...DEFAULT_BOOKKEEPING_TABLES, table, `${table}_gander_checksums`])];
 }
 
-async function readPrisma(service: ServiceConfig): Promise<{ model: Model; clientDefaults: ClientDefault[] }> {
+/** The Prisma side: its model, client-side defaults and enum blocks (Prisma name -> type). */
+interface PrismaSide {
+  readonly model: Model;
+  readonly clientDefaults: ClientDefault[];
+  readonly enums: PrismaEnumName[];
+}
+
+async function readPrisma(service: ServiceConfig): Promise<PrismaSide> {
   const { readPrismaSchema, prismaToModel } = await import('@gander/prisma');
   const { loadParser } = await import('@gander/schema');
   const parts = service.prisma.map((path) => readPrismaSchema(path));
@@ -123,7 +131,8 @@ async function readPrisma(service: ServiceConfig): Promise<{ model: Model; clien
   const clientDefaults = result.clientDefaults.map(
     (d): ClientDefault => ({ schema: d.table.schema, table: d.table.name, column: d.column, kind: d.kind, args: d.args, span: d.span }),
   );
-  return { model: result.model, clientDefaults };
+  const enums = Object.entries(result.spans.enums).map(([prismaName, e]): PrismaEnumName => ({ ...e.type, prismaName }));
+  return { model: result.model, clientDefaults, enums };
 }
 
 /**

@@ -2,14 +2,16 @@
  * What the draft builders share: the two sources compared, the Prisma side's client defaults, the
  * enum types (for Prisma type names), and the helpers that fill in each end's fix.
  */
-import type { QualifiedName, SourceSpan } from '../model.js';
+import type { SourceSpan } from '../model.js';
 import type { DraftSide, Leg } from './draft.js';
+import type { PrismaEnumName } from './prisma-types.js';
 import type { ClientDefault, Fix, Side } from './types.js';
 
 export interface BuildContext {
   readonly leg: Leg;
   readonly clientDefaults: readonly ClientDefault[];
-  readonly enums: readonly QualifiedName[];
+  /** Every enum type of the sources, each with the Prisma name fixes call it by. */
+  readonly enums: readonly PrismaEnumName[];
 }
 
 export type End = 'from' | 'to';

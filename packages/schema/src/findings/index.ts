@@ -3,11 +3,12 @@
  * migrations, Prisma and database, naming the source that disagrees with the other two.
  */
 import type { Change } from '../diff/changes.js';
-import type { QualifiedName } from '../model.js';
 import { changeDrafts } from './build.js';
 import type { BuildContext } from './context.js';
 import { type Draft, finishDraft, type Leg, SIDE_ORDER, swapDraft } from './draft.js';
 import type { Policy } from './policy.js';
+import { modelName } from './prisma-fix.js';
+import type { PrismaEnumName } from './prisma-types.js';
 import type { ClientDefault, Finding, Side } from './types.js';
 
 /** What `toFindings` needs besides the changes. */
@@ -18,8 +19,12 @@ export interface FindingContext {
   readonly to: Side;
   /** The Prisma side's client-side defaults (see `ClientDefault`); only used when a side is `prisma`. */
   readonly clientDefaults?: readonly ClientDefault[];
-  /** Enum types of the models, so Prisma fixes name enum types (`Role`) rather than `Unsupported(...)`. */
-  readonly enums?: readonly QualifiedName[];
+  /**
+   * Enum types of the models, so Prisma fixes name enum types (`Role`) rather than `Unsupported(...)`:
+   * by `prismaName` when the Prisma schema has a block for the type, else by the name the enum-missing
+   * fix gives the block it adds (`consent_status` -> `ConsentStatus`).
+   */
+  readonly enums?: readonly PrismaEnumName[];
   /** Severity overrides (see `Policy`). */
   readonly policy?: Policy;
 }
@@ -38,7 +43,7 @@ function drafts(
   const ctx: BuildContext = {
     leg: { from: context.from, to: context.to },
     clientDefaults: context.clientDefaults ?? [],
-    enums: context.enums ?? [],
+    enums: (context.enums ?? []).map((e) => ({ ...e, prismaName: e.prismaName ?? modelName(e.name) })),
   };
   const raw = changes.flatMap((change) => changeDrafts(ctx, change));
   return { leg, drafts: flip ? raw.map(swapDraft) : raw };

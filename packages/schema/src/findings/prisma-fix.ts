@@ -12,13 +12,13 @@ import { isPlainIndex } from '../diff/equivalence.js';
 import type {
   Column,
   EnumType,
+  Extension,
   ForeignKeyConstraint,
   Index,
-  QualifiedName,
   ReferentialAction,
   Table,
 } from '../model.js';
-import { prismaFieldType, prismaType } from './prisma-types.js';
+import { type PrismaEnumName, prismaFieldType, prismaType } from './prisma-types.js';
 
 /** `admin_id` -> `adminId`. */
 export function fieldName(column: string): string {
@@ -67,7 +67,7 @@ function mapAttribute(column: string): string {
 /** A whole field line for a column: `adminId String? @map("admin_id") @db.Uuid`. */
 export function prismaField(
   column: Column,
-  options: { enums?: readonly QualifiedName[]; id?: boolean; unique?: boolean } = {},
+  options: { enums?: readonly PrismaEnumName[]; id?: boolean; unique?: boolean } = {},
 ): string {
   let line = `${fieldName(column.name)} ${prismaFieldType(column.type, column.notNull, options.enums)}`;
   const [typePart, ...attributes] = line.split(' @');
@@ -120,7 +120,7 @@ export function prismaIndex(index: Index): string | undefined {
 }
 
 /** A whole `model` block for a table, without relation fields (add those by hand). */
-export function prismaModel(table: Table, enums: readonly QualifiedName[] = []): string {
+export function prismaModel(table: Table, enums: readonly PrismaEnumName[] = []): string {
   const pk = table.constraints.find((c) => c.kind === 'primary key');
   const single = pk && pk.columns.length === 1 ? pk.columns[0] : undefined;
   const lines = table.columns.map(
@@ -153,4 +153,21 @@ export function prismaEnum(type: EnumType): string {
   if (name !== type.name) lines.push(`  @@map(${quote(type.name)})`);
   if (type.schema !== 'public') lines.push(`  @@schema(${quote(type.schema)})`);
   return `enum ${name} {\n${lines.join('\n')}\n}`;
+}
+
+/**
+ * An extension as an item of the datasource's `extensions` list (the `postgresqlExtensions`
+ * preview feature): `pgcrypto`, `uuid_ossp(map: "uuid-ossp")`, `postgis(schema: "gis")`.
+ *
+ * @see https://www.prisma.io/docs/orm/prisma-schema/postgresql-extensions
+ */
+export function prismaExtension(extension: Extension): string {
+  const name = /^[A-Za-z][A-Za-z0-9_]*$/.test(extension.name)
+    ? extension.name
+    : extension.name.replace(/[^A-Za-z0-9_]/g, '_');
+  const args = [
+    ...(name === extension.name ? [] : [`map: ${quote(extension.name)}`]),
+    ...(extension.schema === 'public' ? [] : [`schema: ${quote(extension.schema)}`]),
+  ];
+  return args.length === 0 ? name : `${name}(${args.join(', ')})`;
 }

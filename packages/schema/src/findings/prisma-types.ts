@@ -126,14 +126,20 @@ function unquotedQualified(type: string): QualifiedName | undefined {
   return { schema: unquote(match[1] as string), name: unquote(match[2] as string) };
 }
 
+/** An enum type and, when known, the name of the Prisma `enum` block that maps to it. */
+export interface PrismaEnumName extends QualifiedName {
+  /** `ConsentStatus` for `enum ConsentStatus { ... @@map("consent_status") }`; else the type's name. */
+  readonly prismaName?: string;
+}
+
 /**
  * The Prisma type of a canonical column type. `enums` lists the model's enum types, so that
- * `public.status` becomes the enum `status`. Multi-dimensional arrays are one list level (Prisma
- * has no nested lists; PostgreSQL does not enforce dimensions).
+ * `public.status` becomes the enum `status` (or its `prismaName`). Multi-dimensional arrays are one
+ * list level (Prisma has no nested lists; PostgreSQL does not enforce dimensions).
  *
  * @example prismaType('timestamp(6) with time zone') -> { type: 'DateTime', attribute: '@db.Timestamptz(6)', ... }
  */
-export function prismaType(canonical: string, enums: readonly QualifiedName[] = []): PrismaType {
+export function prismaType(canonical: string, enums: readonly PrismaEnumName[] = []): PrismaType {
   const list = canonical.endsWith('[]');
   const base = canonical.replace(/(\[\])+$/, '');
   for (const rule of RULES) {
@@ -143,9 +149,8 @@ export function prismaType(canonical: string, enums: readonly QualifiedName[] = 
     return { type: rule.scalar, list, category: 'scalar', ...(attribute !== undefined ? { attribute } : {}) };
   }
   const qualified = unquotedQualified(base);
-  if (qualified && enums.some((e) => e.schema === qualified.schema && e.name === qualified.name)) {
-    return { type: bareName(base), list, category: 'enum' };
-  }
+  const found = qualified && enums.find((e) => e.schema === qualified.schema && e.name === qualified.name);
+  if (found) return { type: found.prismaName ?? bareName(base), list, category: 'enum' };
   return { type: `Unsupported(${JSON.stringify(base)})`, list, category: 'unsupported' };
 }
 
@@ -153,7 +158,7 @@ export function prismaType(canonical: string, enums: readonly QualifiedName[] = 
 export function prismaFieldType(
   canonical: string,
   notNull: boolean,
-  enums: readonly QualifiedName[] = [],
+  enums: readonly PrismaEnumName[] = [],
 ): string {
   const type = prismaType(canonical, enums);
   const suffix = type.list ? '[]' : notNull ? '' : '?';
