@@ -25,11 +25,16 @@ export function isObject(value: unknown): value is AstObject {
 /** The kind and body of a wrapped node (`{ A_Const: {...} }` -> `['A_Const', {...}]`). */
 export function unwrap(node: unknown): [string, AstObject] | undefined {
   if (!isObject(node)) return undefined;
-  const keys = Object.keys(node);
-  if (keys.length !== 1) return undefined;
-  const kind = keys[0] as string;
+  // The one key, without building `Object.keys` (this runs for every node the normalisers visit).
+  let kind: string | undefined;
+  for (const key in node) {
+    if (kind !== undefined) return undefined;
+    kind = key;
+  }
+  if (kind === undefined) return undefined;
+  const first = kind.charCodeAt(0);
   const body = node[kind];
-  return /^[A-Z]/.test(kind) && isObject(body) ? [kind, body] : undefined;
+  return first >= 0x41 && first <= 0x5a && isObject(body) ? [kind, body] : undefined;
 }
 
 /** The body of `node` when it is of `kind`. */
@@ -65,8 +70,8 @@ export function withoutLocations(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutLocations);
   if (!isObject(value)) return value;
   const out: AstObject = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (!locationFields.has(key)) out[key] = withoutLocations(v);
+  for (const key in value) {
+    if (!locationFields.has(key)) out[key] = withoutLocations(value[key]);
   }
   return out;
 }

@@ -53,10 +53,10 @@ import {
   type AstObject,
   bodyOf,
   isObject,
+  locationFields,
   makeStringList,
   stringList,
   unwrap,
-  withoutLocations,
   wrap,
 } from './ast.js';
 import { dropArgumentCast, dropOperandCasts, rewriteCast } from './casts.js';
@@ -95,7 +95,7 @@ export function canonicalExpression(node: Node, options: NormalizeOptions = {}):
  * ...), for callers that rewrite it further before {@link deparseCanonical}. Returns a new tree.
  */
 export function rewriteExpression(node: Node, options: NormalizeOptions = {}): Node {
-  return rewrite(withoutLocations(node), options) as Node;
+  return rewrite(node, options) as Node;
 }
 
 /** Prints a rewritten expression AST on one line, type names in canonical form. */
@@ -128,11 +128,12 @@ export function parseExpression(sql: string): Node {
   return target.val as Node;
 }
 
+/** Copies `value` bottom-up without its location fields (as `withoutLocations`), applying the rules. */
 function rewrite(value: unknown, options: NormalizeOptions): unknown {
   if (Array.isArray(value)) return value.map((v) => rewrite(v, options));
   if (!isObject(value)) return value;
   const out: AstObject = {};
-  for (const [key, v] of Object.entries(value)) out[key] = rewrite(v, options);
+  for (const key in value) if (!locationFields.has(key)) out[key] = rewrite(value[key], options);
   const u = unwrap(out);
   return u ? rewriteNode(u[0], u[1], options) : out;
 }
@@ -237,7 +238,8 @@ function replaceTypeNames(value: unknown, types: string[], options: NormalizeOpt
   if (Array.isArray(value)) return value.map((v) => replaceTypeNames(v, types, options));
   if (!isObject(value)) return value;
   const out: AstObject = {};
-  for (const [key, v] of Object.entries(value)) {
+  for (const key in value) {
+    const v = value[key];
     if (key === 'typeName' && isObject(v) && Array.isArray(v.names)) {
       types.push(canonicalTypeName(v as never, options));
       out[key] = { names: makeStringList([`${placeholderPrefix}${types.length - 1}_`]), typemod: -1 };

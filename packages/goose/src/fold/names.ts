@@ -3,15 +3,16 @@ import type { FoldState } from './state.js';
 /** NAMEDATALEN - 1: the longest identifier PostgreSQL keeps, in bytes. */
 const MAX_IDENTIFIER_BYTES = 63;
 
-const encoder = new TextEncoder();
+/** UTF-8 length in bytes (a lone surrogate counts as U+FFFD, as `TextEncoder` writes it), without encoding. */
+const byteLength = (s: string) => Buffer.byteLength(s, 'utf8');
 
 /** Clips a name to at most `bytes` UTF-8 bytes without splitting a character (`pg_mbcliplen`). */
 function clipBytes(name: string, bytes: number): string {
-  if (encoder.encode(name).length <= bytes) return name;
+  if (byteLength(name) <= bytes) return name;
   let out = '';
   let used = 0;
   for (const ch of name) {
-    const size = encoder.encode(ch).length;
+    const size = byteLength(ch);
     if (used + size > bytes) break;
     out += ch;
     used += size;
@@ -23,8 +24,6 @@ function clipBytes(name: string, bytes: number): string {
 export function truncateIdentifier(name: string): string {
   return clipBytes(name, MAX_IDENTIFIER_BYTES);
 }
-
-const byteLength = (s: string) => encoder.encode(s).length;
 
 /**
  * `name1_name2_label` truncated to 63 bytes by shortening the longer of name1/name2 first, exactly as
