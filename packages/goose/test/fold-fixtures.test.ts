@@ -1,7 +1,8 @@
 /**
  * Static fold of every `fixtures/fold/<case>/migrations` folder against its `expected.json` (the
  * model with spans; the oracle test in `test/parity-fixtures.test.ts` checks the same cases against
- * PostgreSQL). `case.json` may give `{ "toVersion": n, "defaultSchema": "s" }`.
+ * PostgreSQL). `case.json` may give `{ "toVersion": n, "defaultSchema": "s" }`. A case whose
+ * `expected.json` is `{ "error": { "code", "message" } }` must fail to fold with exactly that error.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -16,13 +17,24 @@ const cases = readdirSync(root)
   .sort()
   .map((name) => {
     const dir = join(root, name);
-    const options = existsSync(join(dir, 'case.json')) ? (JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as object) : {};
-    return { name, dir, options, expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as unknown };
+    const options = existsSync(join(dir, 'case.json'))
+      ? (JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as object)
+      : {};
+    return {
+      name,
+      dir,
+      options,
+      expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as unknown,
+    };
   });
 
 describe('fold fixtures', () => {
   it.each(cases)('$name', async ({ dir, options, expected }) => {
-    const result = await foldMigrations(relative(repo, join(dir, 'migrations')), options);
-    expect(JSON.parse(JSON.stringify(result))).toEqual(expected);
+    const folding = foldMigrations(relative(repo, join(dir, 'migrations')), options);
+    if (typeof expected === 'object' && expected !== null && 'error' in expected) {
+      await expect(folding).rejects.toMatchObject(expected.error as object);
+      return;
+    }
+    expect(JSON.parse(JSON.stringify(await folding))).toEqual(expected);
   });
 });

@@ -187,7 +187,7 @@ function applyCommand(state: FoldState, table: TableState, cmd: AlterTableCmd, r
       const ref = rangeVar(pc?.name);
       const partition = state.table(ref.schema, ref.name);
       if (!pc || !partition || !pc.bound) return;
-      partition.partitionOf = { schema: table.schema, name: table.name, bound: partitionBound(state, pc.bound) };
+      partition.partitionOf = { schema: table.schema, name: table.name, bound: partitionBound(state, pc.bound, table) };
       partition.span = span;
       cloneIndexesToPartition(state, table, partition);
       for (const c of table.constraints) {

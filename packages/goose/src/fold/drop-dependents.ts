@@ -25,7 +25,8 @@ function constraintUses(c: Constraint, column: string): boolean {
 
 /**
  * `DROP COLUMN`: removes the column, the indexes and constraints that use it, foreign keys of other
- * tables that reference it, the sequence it owns, and its triggers' `UPDATE OF` entries.
+ * tables that reference it, the sequence it owns, its triggers' `UPDATE OF` entries and the views
+ * that read it (by name, so a view reading a same-named column of another relation goes too).
  */
 export function dropColumn(state: FoldState, table: TableState, column: string): void {
   if (!table.columns.some((c) => c.name === column)) return;
@@ -43,6 +44,11 @@ export function dropColumn(state: FoldState, table: TableState, column: string):
   }
   dropOwnedSequences(state, table, column);
   table.triggers = table.triggers.filter((t) => !t.updateColumns?.includes(column));
+  const relation = key(table.schema, table.name);
+  for (const [k, deps] of state.viewDependencies) {
+    const view = state.views.get(k);
+    if (view && deps.has(relation) && state.viewColumns.get(k)?.has(column)) dropView(state, view);
+  }
 }
 
 /** Drops foreign keys that depend on a dropped primary key / unique constraint of `table`. */
@@ -114,5 +120,6 @@ export function dropView(state: FoldState, view: ViewState): void {
   const k = key(view.schema, view.name);
   state.views.delete(k);
   state.viewDependencies.delete(k);
+  state.viewColumns.delete(k);
   dropDependentViews(state, k);
 }

@@ -1,6 +1,7 @@
 import { type Constraint, quoteIdentifier } from '@gander/schema';
 import type { Node, RenameStmt } from 'libpg-query';
 import { as, qualified, rangeVar } from './ast.js';
+import { renameInExpressions } from './rename-expressions.js';
 import { findRoutines, routineKey } from './routines.js';
 import { type FoldState, key, type TableState } from './state.js';
 
@@ -9,8 +10,8 @@ import { type FoldState, key, type TableState } from './state.js';
  * columns, constraints, triggers, types, domains, schemas and routines. References to the renamed
  * object (foreign keys, owned-by, partition parents, index keys) follow it.
  *
- * NOTE: expressions that mention a renamed column (checks, index expressions, defaults) keep the
- * old name in their canonical text; PostgreSQL prints the new one.
+ * A renamed column is renamed inside its table's expressions too (`renameInExpressions`); a
+ * trigger's `WHEN` digest keeps the old name.
  */
 export function rename(state: FoldState, stmt: RenameStmt): void {
   const newName = stmt.newname ?? '';
@@ -153,6 +154,7 @@ function renameColumn(state: FoldState, table: TableState, old: string, newName:
     include: swap(i.include),
   }));
   table.triggers = table.triggers.map((t) => (t.updateColumns ? { ...t, updateColumns: swap(t.updateColumns) } : t));
+  renameInExpressions(state, table, old, newName);
   for (const other of state.tables.values()) {
     other.constraints = other.constraints.map((c) =>
       c.kind === 'foreign key' && c.references.schema === table.schema && c.references.name === table.name

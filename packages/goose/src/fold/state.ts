@@ -71,6 +71,8 @@ export class FoldState {
   readonly routines = new Map<string, Routine>();
   /** Relations each view reads (`key`s), for what `DROP ... CASCADE` removes. */
   readonly viewDependencies = new Map<string, Set<string>>();
+  /** Column names each view's query mentions (all columns of what it reads when it has `*`), for `DROP COLUMN`. */
+  readonly viewColumns = new Map<string, Set<string>>();
   /** Types outside the model (composite, range, base types) that names may resolve to. */
   readonly otherTypes = new Set<string>();
   readonly opaque: OpaqueStatement[] = [];

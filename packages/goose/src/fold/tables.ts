@@ -1,10 +1,11 @@
 import type { Column, Constraint as ModelConstraint, Index } from '@gander/schema';
 import type { ColumnDef, Constraint, CreateStmt, Node, PartitionBoundSpec, PartitionElem, TableLikeClause } from 'libpg-query';
 import { quoteIdentifier as quoteIdent } from '@gander/schema';
-import { as, numberText, rangeVar, strs } from './ast.js';
+import { as, nodeType, numberText, rangeVar, strs } from './ast.js';
 import { canonicalExpr } from './canonical.js';
 import { addIdentity, buildColumn } from './columns.js';
 import { addConstraints, type PendingConstraint } from './constraints.js';
+import { boundLiteral, keyColumns } from './partition-bounds.js';
 import { cloneIndexesToPartition } from './partitions.js';
 import { chooseRelationName, indexColumnNames, nameAddition } from './names.js';
 import { type FoldState, key, type TableState } from './state.js';
@@ -49,7 +50,7 @@ export function createTable(state: FoldState, stmt: CreateStmt): void {
       table.partitionOf = {
         schema: parentForPartition.schema,
         name: parentForPartition.name,
-        bound: partitionBound(state, stmt.partbound),
+        bound: partitionBound(state, stmt.partbound, parentForPartition),
       };
       table.columns = parentForPartition.columns.map(({ identity: _i, comment: _c, ...c }) => ({ ...c, span: state.span }));
       table.constraints = inheritedChecks(parentForPartition).concat(parentForPartition.constraints.filter((c) => c.kind === 'foreign key'));
@@ -61,10 +62,15 @@ export function createTable(state: FoldState, stmt: CreateStmt): void {
       if (!parent) continue;
       table.inherits.push({ schema: parent.schema, name: parent.name });
       for (const c of parent.columns) {
-        if (!table.columns.some((x) => x.name === c.name)) {
-          const { identity: _i, comment: _c, ...rest } = c;
-          table.columns.push({ ...rest, span: state.span });
+        const same = table.columns.findIndex((x) => x.name === c.name);
+        if (same >= 0) {
+          // MergeAttributes: a column several parents share is NOT NULL when any parent's is.
+          const merged = table.columns[same] as Column;
+          if (c.notNull && !merged.notNull) table.columns[same] = { ...merged, notNull: true };
+          continue;
         }
+        const { identity: _i, comment: _c, ...rest } = c;
+        table.columns.push({ ...rest, span: state.span });
       }
       for (const c of inheritedChecks(parent)) if (!table.constraints.some((x) => x.name === c.name)) table.constraints.push(c);
     }
@@ -157,12 +163,22 @@ function copyLike(state: FoldState, table: TableState, like: TableLikeClause): v
   }
 }
 
-/** `pg_get_partkeydef` text of a partition key: `RANGE (created_at)`, `LIST ((lower(x)))`. */
+/**
+ * An expression of a partition key as `pg_get_partkeydef` prints it: in parentheses unless it looks
+ * like a function call (`looks_like_function` in ruleutils.c: `lower(x)`, `coalesce(a, b)`).
+ */
+function keyExpression(state: FoldState, expr: Node): string {
+  const text = canonicalExpr(state, expr);
+  const type = nodeType(expr);
+  return ['FuncCall', 'CoalesceExpr', 'MinMaxExpr', 'SQLValueFunction'].includes(type) ? text : `(${text})`;
+}
+
+/** `pg_get_partkeydef` text of a partition key: `RANGE (created_at)`, `LIST (lower(x))`, `RANGE ((a + 1))`. */
 export function partitionKey(state: FoldState, strategy: string | undefined, params: readonly Node[] | undefined): string {
   const kind = (strategy ?? '').replace('PARTITION_STRATEGY_', '');
   const elems = (params ?? []).map((n) => {
     const p = as<PartitionElem>(n, 'PartitionElem') ?? {};
-    let text = p.name !== undefined ? quoteIdent(p.name) : p.expr ? `(${canonicalExpr(state, p.expr)})` : '';
+    let text = p.name !== undefined ? quoteIdent(p.name) : p.expr ? keyExpression(state, p.expr) : '';
     const collation = strs(p.collation);
     if (collation.length) text += ` COLLATE ${quoteIdent(collation[collation.length - 1] as string)}`;
     const opclass = strs(p.opclass);
@@ -172,12 +188,13 @@ export function partitionKey(state: FoldState, strategy: string | undefined, par
   return `${kind} (${elems.join(', ')})`;
 }
 
-/** `pg_get_expr(relpartbound)` text of a partition bound, literals as written. */
-export function partitionBound(state: FoldState, bound: PartitionBoundSpec): string {
+/** `pg_get_expr(relpartbound)` text of a partition bound, string values printed for the key column's type (`boundLiteral`). */
+export function partitionBound(state: FoldState, bound: PartitionBoundSpec, parent: TableState): string {
   if (bound.is_default) return 'DEFAULT';
-  const value = (n: Node): string => {
+  const keyTypes = keyColumns(parent.partitionKey).map((name) => parent.columns.find((c) => c.name === name)?.type);
+  const value = (n: Node, i?: number): string => {
     const c = as<{ sval?: { sval?: string }; isnull?: boolean }>(n, 'A_Const');
-    if (c?.sval) return `'${(c.sval.sval ?? '').replace(/'/g, "''")}'`;
+    if (c?.sval) return boundLiteral(c.sval.sval ?? '', keyTypes[i ?? 0]);
     if (c?.isnull) return 'NULL';
     const num = numberText(n);
     if (num !== undefined) return num;
@@ -187,10 +204,10 @@ export function partitionBound(state: FoldState, bound: PartitionBoundSpec): str
   };
   switch (bound.strategy) {
     case 'l':
-      return `FOR VALUES IN (${(bound.listdatums ?? []).map(value).join(', ')})`;
+      return `FOR VALUES IN (${(bound.listdatums ?? []).map((n) => value(n, 0)).join(', ')})`;
     case 'h':
       return `FOR VALUES WITH (modulus ${bound.modulus ?? 0}, remainder ${bound.remainder ?? 0})`;
     default:
-      return `FOR VALUES FROM (${(bound.lowerdatums ?? []).map(value).join(', ')}) TO (${(bound.upperdatums ?? []).map(value).join(', ')})`;
+      return `FOR VALUES FROM (${(bound.lowerdatums ?? []).map((n, i) => value(n, i)).join(', ')}) TO (${(bound.upperdatums ?? []).map((n, i) => value(n, i)).join(', ')})`;
   }
 }

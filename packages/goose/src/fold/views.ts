@@ -50,13 +50,23 @@ function define(
   };
   state.views.set(k, view);
   const deps = new Set<string>();
+  const mentioned = new Set<string>();
+  let star = false;
   walk(query, (type, payload) => {
+    if (type === 'ColumnRef') {
+      const fields = (payload as { fields?: Node[] }).fields ?? [];
+      const last = fields[fields.length - 1];
+      if (last && nodeType(last) === 'A_Star') star = true;
+      else mentioned.add(strs(fields).pop() ?? '');
+    }
     if (type !== 'RangeVar') return;
     const ref = rangeVar(payload as RangeVar);
     const found = state.resolve(ref.schema, ref.name, (x) => state.tables.has(x) || state.views.has(x));
     if (found) deps.add(key(found.schema, found.name));
   });
+  if (star) for (const d of deps) for (const c of state.tables.get(d)?.columns ?? []) mentioned.add(c.name);
   state.viewDependencies.set(k, deps);
+  state.viewColumns.set(k, mentioned);
 }
 
 /**
