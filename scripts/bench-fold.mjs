@@ -31,15 +31,23 @@ function parsedTexts(set) {
   for (const m of set.migrations) {
     if (m.kind !== 'sql' || m.text === undefined) continue;
     if (m.format !== 'goose') texts.push(m.text);
-    else for (const s of parseSqlMigration(m.text, { file: m.file, direction: 'up' }).statements) texts.push(s.sql);
+    else
+      for (const s of parseSqlMigration(m.text, { file: m.file, direction: 'up' }).statements)
+        texts.push(s.sql);
   }
   return texts;
 }
 
-console.log(`load average: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min)`);
+console.log(
+  `load average: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} (1, 5, 15 min)`,
+);
 
 // libpg-query is a dependency of the packages, not of the root: load the same copy they use.
-const libpgQuery = createRequire(new URL('../packages/schema/package.json', import.meta.url)).resolve('libpg-query');
+const libpgQuery = createRequire(new URL('../packages/schema/package.json', import.meta.url)).resolve(
+  'libpg-query',
+);
 const { loadModule, parseSync } = await import(pathToFileURL(libpgQuery).href);
 await loadParser();
 await loadModule();
@@ -79,9 +87,13 @@ for (let run = 0; run < RUNS; run++) {
 }
 const rawMs = median(raw);
 const fullMs = median(full);
-console.log(`chains: ${usable.length}, parsed texts: ${texts.length}, statements: ${statements}, bytes: ${bytes}`);
+console.log(
+  `chains: ${usable.length}, parsed texts: ${texts.length}, statements: ${statements}, bytes: ${bytes}`,
+);
 console.log(`raw libpg_query parse: ${ms(rawMs)} (median of ${RUNS}; reference)`);
-console.log(`read + split + fold:   ${ms(fullMs)} (median of ${RUNS}; of which read + split alone: ${ms(median(readSplit))})`);
+console.log(
+  `read + split + fold:   ${ms(fullMs)} (median of ${RUNS}; of which read + split alone: ${ms(median(readSplit))})`,
+);
 console.log(`ratio: ${(fullMs / rawMs).toFixed(2)}x (target <= 1.3x)`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
@@ -97,9 +109,14 @@ const cold = (args, input) => {
   const walls = [];
   for (let run = 0; run < COLD_RUNS; run++) {
     const t = performance.now();
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...(input ? { input } : {}) });
+    const r = spawnSync(process.execPath, args, {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+      ...(input ? { input } : {}),
+    });
     walls.push(performance.now() - t);
-    if (r.status !== 0) console.log(`${args.slice(0, 2).join(' ')} exited ${r.status}: ${r.stderr.split('\n')[0]}`);
+    if (r.status !== 0)
+      console.log(`${args.slice(0, 2).join(' ')} exited ${r.status}: ${r.stderr.split('\n')[0]}`);
   }
   return median(walls);
 };
