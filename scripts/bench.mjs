@@ -4,6 +4,7 @@
 // `pnpm bench <name> [args]` (e.g. `pnpm bench migrate`) runs only scripts/bench-<name>.mjs.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,7 +22,8 @@ const benches = named !== undefined ? [named] : all;
 const args = process.argv.slice(named !== undefined ? 3 : 2);
 let failed = 0;
 for (const file of benches) {
-  console.log(`\n== ${file}`);
+  // The machine may be shared: each bench's figures are read against the load it ran under.
+  console.log(`\n== ${file} (load average ${loadavg()[0].toFixed(2)})`);
   const run = spawnSync(process.execPath, [join(here, file), ...args], { stdio: 'inherit' });
   if (run.status !== 0) {
     failed += 1;
