@@ -228,6 +228,14 @@ export function changeLines(change: Change, labels: DiffLabels): string[] {
         ...nestedLines(path, change, change.changes, labels),
       ];
     }
+    case 'rename enum':
+      return aspectLines(
+        path,
+        ['name'],
+        (side) => `${change[side].schema}.${change[side].name}`,
+        change,
+        labels,
+      );
     case 'alter view':
       return [
         ...aspectLines(path, change.aspects, plain, change, labels),

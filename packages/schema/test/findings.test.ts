@@ -312,6 +312,13 @@ const cases: Case[] = [
     expected: ['enum-order warning'],
   },
   {
+    name: 'enum-name',
+    from: model({ enums: [enumType('user_role', ['a', 'b'])] }),
+    to: model({ enums: [enumType('UserRole', ['a', 'b'])] }),
+    sides: ['migrations', 'prisma'],
+    expected: ['enum-name error'],
+  },
+  {
     name: 'view-missing / extra / definition',
     from: model({ views: [view('a'), view('b')] }),
     to: model({ views: [view('b', { digest: 'x' }), view('c')] }),

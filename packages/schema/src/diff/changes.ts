@@ -172,6 +172,11 @@ export type Change =
       /** True when the labels both have are in another relative order. */
       readonly reordered: boolean;
     }
+  /**
+   * Heuristic (see `DiffOptions.detectRenames`): the same labels in the same order under another
+   * name (an enum Prisma names `ConsentStatus` without `@@map("consent_status")`).
+   */
+  | { readonly kind: 'rename enum'; readonly from: EnumType; readonly to: EnumType }
   | { readonly kind: 'add domain'; readonly domain: Domain }
   | { readonly kind: 'drop domain'; readonly domain: Domain }
   | {

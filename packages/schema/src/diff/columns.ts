@@ -19,7 +19,26 @@ function primaryKeyColumns(table: Table): ReadonlySet<string> {
   return new Set(pk && pk.kind === 'primary key' ? pk.columns : []);
 }
 
-/** The aspects in which two columns differ, in `ColumnAspect` declaration order. */
+/** `type` with its base type replaced by its alias (`public.a[]` -> `public."A"[]`), if it has one. */
+function aliasType(type: string, aliases: ReadonlyMap<string, string>): string {
+  const base = type.replace(/(\[\])+$/, '');
+  const alias = aliases.get(base);
+  return alias === undefined ? type : alias + type.slice(base.length);
+}
+
+/** A default with the casts to aliased types respelt (`'a'::public.a` -> `'a'::public."A"`). */
+function aliasDefault(text: string | undefined, aliases: ReadonlyMap<string, string>): string | undefined {
+  if (text === undefined || aliases.size === 0) return text;
+  let out = text;
+  for (const [name, alias] of aliases) out = out.split(`::${name}`).join(`::${alias}`);
+  return out;
+}
+
+/**
+ * The aspects in which two columns differ, in `ColumnAspect` declaration order. `typeAliases` maps
+ * a `from` type to the `to` type it stands for (a renamed enum, see `enumTypeAliases`): the types
+ * are then the same, and so are defaults that differ only by the cast to them.
+ */
 export function columnAspects(
   from: Column,
   to: Column,
@@ -27,12 +46,15 @@ export function columnAspects(
     from: new Set(),
     to: new Set(),
   },
+  typeAliases: ReadonlyMap<string, string> = new Map(),
 ): ColumnAspect[] {
   const aspects: ColumnAspect[] = [];
-  if (!sameType(from.type, to.type)) aspects.push('type');
+  const fromType = aliasType(from.type, typeAliases);
+  if (!sameType(fromType, to.type)) aspects.push('type');
   if ((from.notNull || pk.from.has(from.name)) !== (to.notNull || pk.to.has(to.name)))
     aspects.push('notNull');
-  if (!sameDefault(from.default, to.default, typeKey(from.type) === typeKey(to.type) ? from.type : undefined))
+  const fromDefault = aliasDefault(from.default, typeAliases);
+  if (!sameDefault(fromDefault, to.default, typeKey(fromType) === typeKey(to.type) ? fromType : undefined))
     aspects.push('default');
   for (const aspect of ['identity', 'generated', 'collation', 'comment'] as const) {
     if (!same(from[aspect], to[aspect])) aspects.push(aspect);
@@ -44,7 +66,13 @@ export function columnAspects(
  * The column changes between two versions of a table: alters and renames in `from`'s column order,
  * then adds in `to`'s order, then drops in `from`'s order.
  */
-export function diffColumns(from: Table, to: Table, filter: Filter, detectRenames: boolean): TableChange[] {
+export function diffColumns(
+  from: Table,
+  to: Table,
+  filter: Filter,
+  detectRenames: boolean,
+  typeAliases: ReadonlyMap<string, string> = new Map(),
+): TableChange[] {
   const keep = (table: Table) =>
     table.columns.filter((column) => !filter.ignored('column', [table.schema, table.name, column.name]));
   const keys = [(column: Column) => column.name];
@@ -53,7 +81,7 @@ export function diffColumns(from: Table, to: Table, filter: Filter, detectRename
   const pk = { from: primaryKeyColumns(from), to: primaryKeyColumns(to) };
   const changes: TableChange[] = [];
   for (const pair of pairing.pairs) {
-    const aspects = columnAspects(pair.from, pair.to, pk);
+    const aspects = columnAspects(pair.from, pair.to, pk, typeAliases);
     if (pair.pass === 1) changes.push({ kind: 'rename column', from: pair.from, to: pair.to, aspects });
     else if (aspects.length > 0)
       changes.push({ kind: 'alter column', from: pair.from, to: pair.to, aspects });

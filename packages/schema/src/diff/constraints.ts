@@ -92,18 +92,71 @@ export const CONSTRAINT_KEYS: readonly ((constraint: Constraint) => string)[] = 
   constraintIdentity,
 ];
 
+/** A column list with renamed columns under their new names. */
+export function renameColumnList(columns: readonly string[], renamed: ReadonlyMap<string, string>): string[] {
+  return columns.map((column) => renamed.get(column) ?? column);
+}
+
+/**
+ * The constraint with its own table's renamed columns (`renamed`: old name -> new name) under their
+ * new names: key columns, INCLUDE columns, exclusion elements on columns. Check expressions and
+ * predicates are kept as written.
+ */
+export function withColumnsRenamed(constraint: Constraint, renamed: ReadonlyMap<string, string>): Constraint {
+  if (renamed.size === 0) return constraint;
+  switch (constraint.kind) {
+    case 'primary key':
+    case 'unique':
+      return {
+        ...constraint,
+        columns: renameColumnList(constraint.columns, renamed),
+        include: renameColumnList(constraint.include, renamed),
+      };
+    case 'foreign key':
+      return { ...constraint, columns: renameColumnList(constraint.columns, renamed) };
+    case 'exclusion':
+      return {
+        ...constraint,
+        elements: constraint.elements.map((element) =>
+          element.key.column === undefined
+            ? element
+            : {
+                ...element,
+                key: { ...element.key, column: renamed.get(element.key.column) ?? element.key.column },
+              },
+        ),
+      };
+    case 'check':
+      return constraint;
+  }
+}
+
 /**
  * Changes between two lists of constraints (index-like unique constraints already taken out):
- * pairs in `from` order, then adds in `to` order, then drops in `from` order.
+ * pairs in `from` order, then adds in `to` order, then drops in `from` order. `renamed` (old column
+ * name -> new) makes the `from` constraints compare as if their table's columns were renamed; the
+ * changes still carry them as they are.
  */
-export function diffConstraints(from: readonly Constraint[], to: readonly Constraint[]): TableChange[] {
-  const pairing = pairUp(from, to, CONSTRAINT_KEYS);
+export function diffConstraints(
+  from: readonly Constraint[],
+  to: readonly Constraint[],
+  renamed: ReadonlyMap<string, string> = new Map(),
+): TableChange[] {
+  const original = new Map<Constraint, Constraint>();
+  const mapped = from.map((constraint) => {
+    const copy = withColumnsRenamed(constraint, renamed);
+    original.set(copy, constraint);
+    return copy;
+  });
+  const own = (constraint: Constraint) => original.get(constraint) ?? constraint;
+  const pairing = pairUp(mapped, to, CONSTRAINT_KEYS);
   const changes: TableChange[] = [];
   for (const pair of pairing.pairs) {
     const change = constraintPairChange(pair.from, pair.to);
-    if (change) changes.push(change);
+    if (change) changes.push({ ...change, from: own(pair.from) } as TableChange);
   }
   for (const constraint of pairing.onlyTo) changes.push({ kind: 'add constraint', constraint });
-  for (const constraint of pairing.onlyFrom) changes.push({ kind: 'drop constraint', constraint });
+  for (const constraint of pairing.onlyFrom)
+    changes.push({ kind: 'drop constraint', constraint: own(constraint) });
   return changes;
 }

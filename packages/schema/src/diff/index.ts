@@ -9,7 +9,7 @@ import { assertNever } from '../errors.js';
 import type { Model } from '../model.js';
 import type { Change } from './changes.js';
 import { diffDomains } from './domains.js';
-import { diffEnums } from './enums.js';
+import { diffEnums, enumTypeAliases } from './enums.js';
 import { sortBy } from './match.js';
 import { type DiffOptions, makeFilter } from './options.js';
 import { diffRoutines, routineSignature } from './routines.js';
@@ -52,6 +52,7 @@ export function changeSubject(change: Change): { group: (typeof GROUPS)[number];
     case 'alter extension':
       return { group: 'extension', name: change.from.name };
     case 'alter enum':
+    case 'rename enum':
       return { group: 'enum', name: `${change.from.schema}.${change.from.name}` };
     case 'alter domain':
       return { group: 'domain', name: `${change.from.schema}.${change.from.name}` };
@@ -82,7 +83,8 @@ export function changeOrderKey(change: Change): string {
  *
  * Equivalences applied: canonical types by `typeKey` (a time type's precision 6 == none), a unique
  * constraint == its unique index, a primary-key column is NOT NULL; an index or constraint that
- * differs only by name is one `rename` change. Bookkeeping tables are left out unless
+ * differs only by name is one `rename` change; with `detectRenames`, an enum under another name with
+ * the same labels is one `rename enum`, and the columns of its type do not differ by type. Bookkeeping tables are left out unless
  * `options.includeBookkeeping`; `options.ignore` leaves out objects by pattern.
  *
  * @see https://atlasgo.io/ (Atlas's `schema diff`, whose change set this follows)
@@ -90,13 +92,14 @@ export function changeOrderKey(change: Change): string {
 export function diffModels(from: Model, to: Model, options: DiffOptions = {}): Change[] {
   const filter = makeFilter(options);
   const detectRenames = options.detectRenames ?? true;
+  const enums = diffEnums(from, to, filter, detectRenames);
   const changes = [
     ...diffSchemas(from, to, filter),
     ...diffExtensions(from, to, filter),
-    ...diffEnums(from, to, filter),
+    ...enums,
     ...diffDomains(from, to, filter),
     ...diffSequences(from, to, filter),
-    ...diffTables(from, to, filter, detectRenames),
+    ...diffTables(from, to, filter, detectRenames, enumTypeAliases(enums)),
     ...diffViews(from, to, filter),
     ...diffRoutines(from, to, filter),
   ];

@@ -84,6 +84,7 @@ export function invertChange(change: Change): Change {
         to: change.from,
         changes: change.changes.map(invertTableChange),
       } as Change;
+    case 'rename enum':
     case 'alter schema':
     case 'alter extension':
     case 'alter domain':

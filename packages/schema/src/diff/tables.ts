@@ -40,12 +40,17 @@ function columnOverlap(a: Table, b: Table): number {
   return total === 0 ? 0 : shared / total;
 }
 
-/** The nested changes of a table pair, in the order columns, constraints, indexes, triggers. */
+/**
+ * The nested changes of a table pair, in the order columns, constraints, indexes, triggers.
+ * Constraints and indexes are paired with the renamed columns (`rename column`) read under their
+ * `to` names, so a key on a renamed column is the same key, not one dropped and one added.
+ */
 export function diffTableMembers(
   from: Table,
   to: Table,
   filter: Filter,
   detectRenames: boolean,
+  typeAliases: ReadonlyMap<string, string> = new Map(),
 ): TableChange[] {
   const member =
     (kind: 'constraint' | 'index' | 'trigger', table: Table) => (item: { readonly name: string }) =>
@@ -61,10 +66,14 @@ export function diffTableMembers(
   };
   const a = split(from);
   const b = split(to);
+  const columns = diffColumns(from, to, filter, detectRenames, typeAliases);
+  const renamed = new Map<string, string>();
+  for (const change of columns)
+    if (change.kind === 'rename column') renamed.set(change.from.name, change.to.name);
   return [
-    ...diffColumns(from, to, filter, detectRenames),
-    ...diffConstraints(a.others, b.others),
-    ...diffIndexes(a.indexLikes, b.indexLikes),
+    ...columns,
+    ...diffConstraints(a.others, b.others, renamed),
+    ...diffIndexes(a.indexLikes, b.indexLikes, renamed),
     ...diffTriggers(a.triggers, b.triggers),
   ];
 }
@@ -97,8 +106,17 @@ function renamePairs(onlyFrom: readonly Table[], onlyTo: readonly Table[]) {
   return { pairs, onlyFrom: freeFrom, onlyTo: freeTo };
 }
 
-/** The table changes of two models, unordered (`diffModels` sorts them). */
-export function diffTables(from: Model, to: Model, filter: Filter, detectRenames: boolean): Change[] {
+/**
+ * The table changes of two models, unordered (`diffModels` sorts them). `typeAliases` maps `from`
+ * column types to the `to` types they stand for (renamed enums, see `enumTypeAliases`).
+ */
+export function diffTables(
+  from: Model,
+  to: Model,
+  filter: Filter,
+  detectRenames: boolean,
+  typeAliases: ReadonlyMap<string, string> = new Map(),
+): Change[] {
   const keep = (model: Model) =>
     model.tables.filter((table) => !filter.ignored('table', [table.schema, table.name]));
   const exact = pairUp(keep(from), keep(to), [(table) => `${table.schema}.${table.name}`]);
@@ -108,14 +126,14 @@ export function diffTables(from: Model, to: Model, filter: Filter, detectRenames
   const changes: Change[] = [];
   for (const pair of exact.pairs) {
     const aspects = differingAspects(pair.from, pair.to, TABLE_ASPECTS);
-    const nested = diffTableMembers(pair.from, pair.to, filter, detectRenames);
+    const nested = diffTableMembers(pair.from, pair.to, filter, detectRenames, typeAliases);
     if (aspects.length > 0 || nested.length > 0) {
       changes.push({ kind: 'alter table', from: pair.from, to: pair.to, aspects, changes: nested });
     }
   }
   for (const pair of renamed.pairs) {
     const aspects = differingAspects(pair.from, pair.to, TABLE_ASPECTS);
-    const nested = diffTableMembers(pair.from, pair.to, filter, detectRenames);
+    const nested = diffTableMembers(pair.from, pair.to, filter, detectRenames, typeAliases);
     changes.push({ kind: 'rename table', from: pair.from, to: pair.to, aspects, changes: nested });
   }
   for (const table of renamed.onlyTo) changes.push({ kind: 'add table', table });

@@ -25,6 +25,8 @@ export interface TablePair {
   readonly to: Table;
   /** Direction-independent table name for keys. */
   readonly keyTable: string;
+  /** Columns the pair's changes rename, `from` name -> `to` name. */
+  readonly renamedColumns?: ReadonlyMap<string, string>;
 }
 
 /** SQL for a nested change applied to `end`'s table (the change turns `from` into `to`). */
@@ -114,7 +116,8 @@ function aspectDraft(
     }
     if (aspect === 'notNull' && own.type.endsWith('[]') && !own.notNull && target.notNull) {
       code = 'unmodelled-object';
-      note = 'Prisma creates scalar lists as nullable columns and cannot declare them NOT NULL; Prisma Client never writes NULL to a list, so the NOT NULL column works with it';
+      note =
+        'Prisma creates scalar lists as nullable columns and cannot declare them NOT NULL; Prisma Client never writes NULL to a list, so the NOT NULL column works with it';
     }
     if (aspect === 'default') {
       if (target.identity && own.default !== undefined && /^nextval\(/.test(own.default)) return undefined;

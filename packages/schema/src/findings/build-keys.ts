@@ -19,9 +19,15 @@ const ACTION_NAMES: Readonly<Record<string, string>> = {
   'set default': 'SetDefault',
 };
 
-/** An index or constraint named after its table (`users_pkey`) that only follows a table rename. */
+/**
+ * An index or constraint named after its table or columns (`users_pkey`, `sessions_token_hash_key`)
+ * whose name only follows a table rename or a column rename (`@@map` / `@map` missing): the rename
+ * finding covers it.
+ */
 function followsTable(pair: TablePair, a: string, b: string): boolean {
-  return pair.from.name !== pair.to.name && a.split(pair.from.name).join(pair.to.name) === b;
+  let name = pair.from.name !== pair.to.name ? a.split(pair.from.name).join(pair.to.name) : a;
+  for (const [from, to] of pair.renamedColumns ?? []) name = name.split(from).join(to);
+  return name !== a && name === b;
 }
 
 function describe(item: IndexLike | Constraint, pair: TablePair): string {

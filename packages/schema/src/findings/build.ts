@@ -9,7 +9,7 @@ import { keyDrafts } from './build-keys.js';
 import type { FindingCode } from './codes.js';
 import { type BuildContext, type End, ends, keyName, other, prismaEnd, prismaFix } from './context.js';
 import { type Draft, draftKey } from './draft.js';
-import { prismaEnum, prismaModel } from './prisma-fix.js';
+import { prismaEnum, prismaExtension, prismaModel } from './prisma-fix.js';
 import { changeSql } from './sql-fix.js';
 import type { FindingObject } from './types.js';
 
@@ -48,6 +48,7 @@ function presenceDraft(ctx: BuildContext, change: Change, presentOn: End): Draft
   if (prisma === other(presentOn) && change.kind === 'drop sequence' && change.sequence.ownedBy)
     return undefined;
   const unmodelled = prisma === other(presentOn) && !PRISMA_KINDS.has(group);
+  const extension = unmodelled && 'extension' in change ? change.extension : undefined;
   const code = (
     unmodelled ? 'unmodelled-object' : `${group}-${presentOn === 'from' ? 'missing' : 'extra'}`
   ) as FindingCode;
@@ -57,6 +58,11 @@ function presenceDraft(ctx: BuildContext, change: Change, presentOn: End): Draft
     span: presentOn === 'from' ? { ...(span ? { from: span } : {}) } : { ...(span ? { to: span } : {}) },
     sql: (end) => (unmodelled ? [] : sqlFor(change, end)),
     prisma: (end) => {
+      if (extension)
+        return prismaFix(
+          prismaExtension(extension),
+          'add to the extensions list of the datasource (needs previewFeatures = ["postgresqlExtensions"] in the generator), or leave it to the migrations',
+        );
       if (unmodelled) return undefined;
       if (end === presentOn)
         return prismaFix('', `remove the ${group === 'table' ? 'model' : group} for ${object.path}`, span);
@@ -74,8 +80,43 @@ function presenceDraft(ctx: BuildContext, change: Change, presentOn: End): Draft
     key: draftKey(code, object.path),
     object,
     subject: `${noun} ${object.path}`,
-    ...(unmodelled ? { note: 'Prisma cannot express it; keep it in the migrations' } : {}),
+    ...(extension
+      ? {
+          summary: 'not declared in schema.prisma',
+          note: 'Prisma declares extensions only with the postgresqlExtensions preview feature; without it, keep it in the migrations',
+        }
+      : unmodelled
+        ? { note: 'Prisma cannot express it; keep it in the migrations' }
+        : {}),
     ...e,
+  };
+}
+
+function enumNameDraft(ctx: BuildContext, change: Extract<Change, { kind: 'rename enum' }>): Draft {
+  const object = objectOf(change);
+  return {
+    code: 'enum-name',
+    key: draftKey(
+      'enum-name',
+      `${change.from.schema}.${[change.from.name, change.to.name].sort().join('|')}`,
+    ),
+    object,
+    subject: `enum ${object.path}`,
+    ...ends(ctx, {
+      present: { from: true, to: true },
+      span: {
+        ...(change.from.span ? { from: change.from.span } : {}),
+        ...(change.to.span ? { to: change.to.span } : {}),
+      },
+      value: { from: change.from.name, to: change.to.name },
+      sql: (end) => sqlFor(change, end),
+      prisma: (end) =>
+        prismaFix(
+          `@@map(${JSON.stringify((end === 'from' ? change.to : change.from).name)})`,
+          'add to the enum',
+          (end === 'from' ? change.from : change.to).span,
+        ),
+    }),
   };
 }
 
@@ -87,6 +128,9 @@ function tableDrafts(
     from: change.from,
     to: change.to,
     keyTable: keyName(change.from.name, change.to.name),
+    renamedColumns: new Map(
+      change.changes.flatMap((c) => (c.kind === 'rename column' ? [[c.from.name, c.to.name] as const] : [])),
+    ),
   };
   const prisma = prismaEnd(ctx);
   const drafts: Draft[] = [];
@@ -214,6 +258,8 @@ export function changeDrafts(ctx: BuildContext, change: Change): Draft[] {
     case 'alter table':
     case 'rename table':
       return tableDrafts(ctx, change);
+    case 'rename enum':
+      return [enumNameDraft(ctx, change)];
     case 'alter view': {
       const drafts: Draft[] = [];
       if (change.aspects.length > 0)

@@ -42,6 +42,7 @@
  * | `enum-extra`          | error   | the second source has an enum type the first lacks |
  * | `enum-values`         | error   | labels added or removed |
  * | `enum-order`          | warning | the same labels in another order |
+ * | `enum-name`           | error   | the same labels under another name (`@@map` missing or mistyped on a Prisma enum) |
  * | `view-missing` / `view-extra` / `view-definition` | warning | views and materialized views |
  * | `routine-missing` / `routine-extra` / `routine-definition` | warning | functions and procedures |
  * | `trigger-missing` / `trigger-extra` / `trigger-definition` | warning | triggers |
@@ -50,7 +51,7 @@
  * | `extension-missing` / `extension-extra` / `extension-schema` | warning | extensions |
  * | `schema-missing` / `schema-extra` | warning | schemas (namespaces) |
  * | `comment`             | info    | a comment (`COMMENT ON`); not reported against Prisma, which has none |
- * | `unmodelled-object`   | info    | the Prisma side lacks something Prisma cannot express: functions, triggers, views, check and exclusion constraints, expression / partial / operator-class indexes, sequences, domains, extensions, schemas, identity, generated columns, collations, DEFERRABLE / NOT VALID, partitioning |
+ * | `unmodelled-object`   | info    | the Prisma side lacks something it does not model: functions, triggers, views, check and exclusion constraints, expression / partial / operator-class indexes, sequences, domains, schemas, extensions it does not declare (Prisma declares them only with the `postgresqlExtensions` preview feature), identity, generated columns, collations, DEFERRABLE / NOT VALID, partitioning |
  */
 import type { Severity } from './types.js';
 
@@ -93,6 +94,7 @@ export const FINDING_CODES = {
   'enum-extra': { severity: 'error', summary: 'enum not in the other source' },
   'enum-values': { severity: 'error', summary: 'enum values differ' },
   'enum-order': { severity: 'warning', summary: 'enum value order differs' },
+  'enum-name': { severity: 'error', summary: 'enum name differs' },
   ...presence('view'),
   ...presence('routine'),
   ...presence('trigger'),

@@ -26,6 +26,8 @@ export interface Draft {
   readonly subject: string;
   /** Said after the values, e.g. why a difference is only info. */
   readonly note?: string;
+  /** Replaces the code's summary in the message, where the code's own would mislead. */
+  readonly summary?: string;
   readonly from: DraftSide;
   readonly to: DraftSide;
 }
@@ -95,7 +97,7 @@ export function finishDraft(
     .filter(({ side, draft: end }) => end.fix !== undefined && (culprit === undefined || side === culprit))
     .map(({ side, draft: end }) => ({ side, ...(end.fix as Omit<Fix, 'side'>) }));
   const lead = culprit ? `${culprit} disagrees with the other sources: ` : '';
-  const message = `${draft.subject}: ${lead}${FINDING_CODES[draft.code].summary} (${describeSides(ordered)})${draft.note ? `; ${draft.note}` : ''}`;
+  const message = `${draft.subject}: ${lead}${draft.summary ?? FINDING_CODES[draft.code].summary} (${describeSides(ordered)})${draft.note ? `; ${draft.note}` : ''}`;
   return {
     code: draft.code,
     severity,

@@ -162,6 +162,8 @@ export function changeSql(change: Change): string[] {
       return [`DROP TYPE ${qualified(change.enum)};`];
     case 'alter enum':
       return alterEnum(change);
+    case 'rename enum':
+      return [`ALTER TYPE ${qualified(change.from)} RENAME TO ${ident(change.to.name)};`];
     case 'add domain': {
       const d = change.domain;
       let text = `CREATE DOMAIN ${qualified(d)} AS ${d.type}`;
