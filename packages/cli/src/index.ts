@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { isGanderError } from '@gander/schema';
+import { isGanderError } from '@gander/schema/errors';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { buildProgram, type CliIo } from './program.js';
 

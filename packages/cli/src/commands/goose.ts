@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { GanderError } from '@gander/schema';
+import { GanderError } from '@gander/schema/errors';
 import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
 

@@ -1,6 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import type { Command } from 'commander';
-import { GanderError, type GanderErrorCode, isGanderError } from '@gander/schema';
+import { GanderError, type GanderErrorCode, isGanderError } from '@gander/schema/errors';
 import type { ConnectionConfig } from '@gander/introspect';
 import type * as Migrate from '@gander/migrate';
 import type { CommandContext } from '../program.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { GanderError } from '@gander/schema';
+import { GanderError } from '@gander/schema/errors';
 import type { CommandContext } from '../program.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
