@@ -2,7 +2,8 @@
  * `gander sync-check` over every PostgreSQL service of beegy-labs/my-girok (the real project gander
  * is for) against the reviewed report `fixtures/my-girok/expected-report.json`. Every finding in it
  * was checked by hand against the migrations and schema.prisma; a change to it must be reviewed the
- * same way (regenerate with GANDER_UPDATE_EXPECTED=1 and read the diff).
+ * same way (regenerate with GANDER_UPDATE_EXPECTED=1 and read the diff). The review, finding by
+ * finding with file:line on both sides, is `fixtures/my-girok/REVIEW.md`.
  *
  * The corpus is read from `GANDER_CORPORA` (default `<repo>/../shared/corpora`); paths in the
  * report are compared with that folder written as `<corpora>`.
