@@ -43,7 +43,7 @@ function summarize(stdout: string): Summary {
 }
 
 const cases = readdirSync(root, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
+  .filter((d) => d.isDirectory() && d.name !== 'codes') // codes/: one case per code, sync-check-codes.test.ts
   .map((d) => ({ name: d.name, dir: join(root, d.name) }));
 
 describe('fixtures/sync-check cases', () => {
