@@ -12,6 +12,7 @@ import {
   type FindingCode,
   GanderError,
   isFindingCode,
+  isGanderError,
   type Model,
   type ObjectRule,
   type Policy,
@@ -148,11 +149,18 @@ async function migrationModels(
   notices: Notice[],
 ): Promise<{ head: Model; applied?: Model }> {
   const build = async (chain: MigrationSet): Promise<Model> => {
+    const { foldMigrationSet } = await import('@gander/goose');
     if (options.replay) {
       const { replay } = await import('@gander/introspect');
-      return (await replay(chain, options.replay, { env: options.env })).model;
+      const replayed = (await replay(chain, options.replay, { env: options.env })).model;
+      const { withFoldSpans } = await import('./replay-spans.js');
+      try {
+        return withFoldSpans(replayed, foldMigrationSet(chain, { defaultSchema: service.defaultSchema }).model);
+      } catch (error) {
+        if (isGanderError(error)) return replayed; // positions only: the replay stands without them
+        throw error;
+      }
     }
-    const { foldMigrationSet } = await import('@gander/goose');
     const result = foldMigrationSet(chain, { defaultSchema: service.defaultSchema });
     if (result.opaque.length > 0) {
       const first = result.opaque[0];
