@@ -32,7 +32,7 @@ export function tableFromRow(row: TableRow, defaultSchema: string): Table {
     columns: (row.columns ?? []).map((c) => columnFromRow(c, where, context)),
     constraints: (row.constraints ?? []).map((c) => constraintFromRow(c, where, context)),
     indexes: (row.indexes ?? []).map((i) => indexFromRow(i, where, context)),
-    triggers: (row.triggers ?? []).map((t) => triggerFromRow(t, where, defaultSchema)),
+    triggers: (row.triggers ?? []).map((t) => triggerFromRow(t, where, defaultSchema, context.columns)),
     ...(row.comment !== null ? { comment: row.comment } : {}),
   };
 }

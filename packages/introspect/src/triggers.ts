@@ -9,9 +9,15 @@ type TriggerEvent = Trigger['events'][number];
 
 /**
  * Maps one `pg_trigger` row to the model's trigger, with its digest (`triggerDigest` of `@gander/schema`); the `WHEN`
- * condition is normalised with `defaultSchema` and no column types.
+ * condition is normalised with `defaultSchema` and the table's column types (`columns`), so the casts
+ * PostgreSQL adds to `NEW.x` / `OLD.x` operands drop as in the table's other expressions.
  */
-export function triggerFromRow(row: TriggerRow, table: string, defaultSchema: string): Trigger {
+export function triggerFromRow(
+  row: TriggerRow,
+  table: string,
+  defaultSchema: string,
+  columns?: Readonly<Record<string, string>>,
+): Trigger {
   const timing: Trigger['timing'] =
     row.type & TYPE.instead ? 'instead of' : row.type & TYPE.before ? 'before' : 'after';
   const events: TriggerEvent[] = [];
@@ -33,7 +39,11 @@ export function triggerFromRow(row: TriggerRow, table: string, defaultSchema: st
     when:
       whenText === null
         ? null
-        : liveExpression(whenText, `WHEN of trigger "${row.name}" of ${table}`, { defaultSchema }),
+        : liveExpression(
+            whenText,
+            `WHEN of trigger "${row.name}" of ${table}`,
+            columns ? { defaultSchema, columns } : { defaultSchema },
+          ),
     oldTable: row.old_table,
     newTable: row.new_table,
     constraint: row.is_constraint ? { deferrable: row.deferrable, initiallyDeferred: row.deferred } : null,

@@ -37,8 +37,9 @@ export function rewriteCast(body: AstObject, options: NormalizeOptions): Node {
  * types; without `options.columns` such casts are kept.
  *
  * NOTE: a cast the user wrote for the same purpose (`price * qty::numeric`) also goes, which is
- * right: it does not change the meaning. A cast against a literal (`qty::numeric / 2`) is kept,
- * because there the cast does change the operator (numeric, not integer, division).
+ * right: it does not change the meaning. Against a number literal the cast goes when the literal has
+ * the cast's type (`(qty)::numeric > 1.5`, which PostgreSQL prints for `qty > 1.5`), and is kept
+ * otherwise (`qty::numeric / 2` is numeric, not integer, division).
  */
 export function dropOperandCasts(b: AstObject, options: NormalizeOptions): AstObject {
   if (!options.columns || b.kind !== 'AEXPR_OP' || !b.lexpr || !b.rexpr) return b;
@@ -69,7 +70,10 @@ function castOfColumn(node: unknown, options: NormalizeOptions): { column: Node;
   return { column: cast.arg as Node, type: canonicalTypeName(cast.typeName as never, options) };
 }
 
-/** The canonical type of a column reference (from `options.columns`) or a cast; `undefined` otherwise. */
+/**
+ * The canonical type of a column reference (from `options.columns`), a cast, or a number literal
+ * (`1.5` is `numeric`, `2` is `integer`, as the parser types them); `undefined` otherwise.
+ */
 function typeOf(node: unknown, options: NormalizeOptions): string | undefined {
   const ref = bodyOf(node, 'ColumnRef');
   if (ref) {
@@ -79,7 +83,10 @@ function typeOf(node: unknown, options: NormalizeOptions): string | undefined {
       : undefined;
   }
   const cast = bodyOf(node, 'TypeCast');
-  return cast ? canonicalTypeName(cast.typeName as never, options) : undefined;
+  if (cast) return canonicalTypeName(cast.typeName as never, options);
+  const literal = bodyOf(node, 'A_Const');
+  if (literal?.fval !== undefined) return 'numeric';
+  return literal?.ival !== undefined ? 'integer' : undefined;
 }
 
 /** Implicit casts (`pg_cast.castcontext = 'i'`) PostgreSQL adds to fit a column to a function's parameter: from -> to. */

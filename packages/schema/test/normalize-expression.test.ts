@@ -144,6 +144,8 @@ const cases: readonly ExpressionCase[] = [
   check("created_at < now() + interval '10 minutes'"),
   check("ts < now() - '90 minutes'::interval"),
   check("date_trunc('day', d) < now()"),
+  check('qty > 1.5'),
+  check('ratio > 1.5 AND total < 2.5'),
 ];
 
 /** Pairs that must normalise differently. */
@@ -175,6 +177,7 @@ const different: readonly (readonly [string, string])[] = [
   ['price * qty::numeric', 'price * qty::integer'],
   ['ratio > qty::integer', 'ratio > qty'],
   ["CASE WHEN a THEN 'x' END", "CASE WHEN a THEN 'x' ELSE 'y' END"],
+  ['qty::numeric > 1', 'qty > 1'],
   ["now() + interval '10 minutes'", "now() + interval '10 hours'"],
 ];
 

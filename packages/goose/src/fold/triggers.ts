@@ -1,7 +1,6 @@
-import { compare, type Trigger, triggerDigest } from '@gander/schema';
+import { canonicalExpression, compare, type Trigger, triggerDigest } from '@gander/schema';
 import type { CreateTrigStmt, Node, TriggerTransition } from 'libpg-query';
 import { as, qualified, rangeVar, strs } from './ast.js';
-import { canonicalExpr } from './canonical.js';
 import type { FoldState } from './state.js';
 
 /** `pg_trigger.tgtype` bits as the grammar sets them in `CreateTrigStmt`. */
@@ -39,7 +38,12 @@ export function createTrigger(state: FoldState, stmt: CreateTrigStmt): void {
     level,
     function: func,
     arguments: strs(stmt.args),
-    when: stmt.whenClause ? canonicalExpr(state, stmt.whenClause) : null,
+    when: stmt.whenClause
+      ? canonicalExpression(stmt.whenClause, {
+          defaultSchema: state.defaultSchema,
+          columns: Object.fromEntries(table.columns.map((c) => [c.name, c.type])),
+        })
+      : null,
     oldTable: transitions.find((t) => !t.isNew)?.name ?? null,
     newTable: transitions.find((t) => t.isNew)?.name ?? null,
     constraint: stmt.isconstraint ? { deferrable: stmt.deferrable === true, initiallyDeferred: stmt.initdeferred === true } : null,
