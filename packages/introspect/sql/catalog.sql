@@ -24,14 +24,18 @@
 -- Read-only and session-neutral: the first lateral item sets search_path to pg_catalog for this
 -- statement only (set_config(..., is_local => true) lasts until the end of the statement's implicit
 -- transaction), so format_type, pg_get_expr, pg_get_indexdef and pg_get_viewdef print every name
--- outside pg_catalog schema-qualified; the last lateral item puts the caller's value back, which
+-- outside pg_catalog schema-qualified, and TimeZone to UTC so timestamptz values (partition bounds,
+-- defaults folded to constants) print the same whatever the server's or caller's zone; the last
+-- lateral item puts the caller's values back, which
 -- matters only when the caller runs this inside an explicit transaction. OFFSET 0 keeps the planner
 -- from flattening the subqueries, so they run in that order (a nested loop over laterals).
 -- Objects owned by an extension (pg_depend.deptype = 'e') are skipped.
 SELECT r.*
 FROM (
   SELECT pg_catalog.current_setting('search_path') AS saved,
-         pg_catalog.set_config('search_path', 'pg_catalog', true) AS applied
+         pg_catalog.current_setting('TimeZone') AS saved_timezone,
+         pg_catalog.set_config('search_path', 'pg_catalog', true) AS applied,
+         pg_catalog.set_config('TimeZone', 'UTC', true) AS applied_timezone
   OFFSET 0
 ) AS session
 CROSS JOIN LATERAL (
@@ -46,7 +50,7 @@ CROSS JOIN LATERAL (
       AND ($1::pg_catalog.text[] IS NULL OR n.nspname = ANY ($1::pg_catalog.text[]))
       AND NOT EXISTS (SELECT FROM extension_owned e
                       WHERE e.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND e.objid = n.oid)
-      AND session.applied IS NOT NULL
+      AND session.applied IS NOT NULL AND session.applied_timezone IS NOT NULL
   ),
   rel AS (
     SELECT c.oid, n.nspname, c.relname, c.relkind, c.relispartition, c.relpartbound
@@ -366,7 +370,8 @@ CROSS JOIN LATERAL (
   OFFSET 0
 ) AS r
 CROSS JOIN LATERAL (
-  SELECT pg_catalog.set_config('search_path', session.saved, true) AS restored
+  SELECT pg_catalog.set_config('search_path', session.saved, true) AS restored,
+         pg_catalog.set_config('TimeZone', session.saved_timezone, true) AS restored_timezone
   WHERE r.server_version_num IS NOT NULL
   OFFSET 0
 ) AS restore;

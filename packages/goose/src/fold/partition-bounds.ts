@@ -3,9 +3,11 @@
  * partition key column's type input and output, so `'2024-01-01'` bounding a `timestamptz` key prints
  * as `'2024-01-01 00:00:00+00'` and `'10'` bounding an `integer` key as `10`.
  *
- * NOTE: `timestamp with time zone` values are printed in UTC, and a value written without an offset is
- * read as UTC: the time zone of the session that created the partition and of the one that reads
- * it. A server whose `TimeZone` is not UTC prints other text.
+ * `timestamp with time zone` values are printed in UTC, as `introspect` reads them (its catalog
+ * statement sets `TimeZone` to UTC).
+ *
+ * NOTE: a value written without an offset is read as UTC; PostgreSQL reads it in the `TimeZone` of the
+ * session that ran the migration, so on a server whose zone is not UTC the bound differs by the offset.
  *
  * @see https://www.postgresql.org/docs/16/datatype-datetime.html
  */
