@@ -17,7 +17,8 @@
  *    and so are the names in the later arms of `UNION` / `INTERSECT` / `EXCEPT` (the first arm's count).
  *    `options.columnNames` (`CREATE VIEW v (a, b) AS ...`) renames the outer select list first.
  * 5. `ORDER BY 2` / `GROUP BY 2` name the second output column's expression, as PostgreSQL prints it.
- * 6. Every expression is canonical by the rules of `normalizeExpression` (casts of literals, casts
+ * 6. `ORDER BY x ASC` == `ORDER BY x`, and `NULLS LAST` (ascending) / `NULLS FIRST` (descending) are dropped.
+ * 7. Every expression is canonical by the rules of `normalizeExpression` (casts of literals, casts
  *    PostgreSQL adds to `varchar` columns, `IN` lists, `LIKE`, ...), with the column types of every
  *    relation the query reads as `columns` (a name two relations type differently is left out).
  *
@@ -200,6 +201,8 @@ function visit(value: unknown, scope: Scope): unknown {
   }
   const rv = bodyOf(value, 'RangeVar');
   if (rv) return wrap('RangeVar', canonicalRangeVar(rv, scope));
+  const sort = bodyOf(value, 'SortBy');
+  if (sort) return wrap('SortBy', { ...canonicalSort(sort), node: visit(sort.node, scope) });
   const out: AstObject = {};
   for (const [key, v] of Object.entries(value)) out[key] = visit(v, scope);
   return out;
@@ -215,6 +218,18 @@ function canonicalRangeVar(written: AstObject, scope: Scope): AstObject {
   const found = scope.options.relation?.(schema, name);
   if (found) return { ...rv, schemaname: found.schema, relname: found.name };
   return schema === 'pg_catalog' ? without(rv, 'schemaname') : rv;
+}
+
+/** Rule 6: `ASC` and the default `NULLS` placement (`LAST` for ascending, `FIRST` for descending) are the defaults. */
+function canonicalSort(sort: AstObject): AstObject {
+  const descending = sort.sortby_dir === 'SORTBY_DESC';
+  const dir = sort.sortby_dir === 'SORTBY_ASC' ? 'SORTBY_DEFAULT' : sort.sortby_dir;
+  const nullsDefault = sort.sortby_nulls === (descending ? 'SORTBY_NULLS_FIRST' : 'SORTBY_NULLS_LAST');
+  return {
+    ...sort,
+    sortby_dir: dir,
+    sortby_nulls: nullsDefault ? 'SORTBY_NULLS_DEFAULT' : sort.sortby_nulls,
+  };
 }
 
 function without(body: AstObject, key: string): AstObject {

@@ -60,6 +60,8 @@ const cases: readonly QueryCase[] = [
   { query: 'SELECT coalesce(name, email) AS label, created_at::date AS day FROM users' },
   { query: "SELECT id FROM app.items WHERE 'x' = ANY (tags)" },
   { query: 'VALUES (1, 2), (3, 4)' },
+  { query: 'SELECT id, name FROM users ORDER BY id ASC, name DESC NULLS FIRST, qty ASC NULLS LAST LIMIT 5' },
+  { query: 'SELECT id FROM users ORDER BY name DESC NULLS LAST, qty NULLS FIRST' },
   { query: "SELECT id FROM users WHERE created_at > now() - interval '1 day'" },
 ];
 
@@ -72,6 +74,7 @@ const different: readonly [string, string][] = [
   ['SELECT id FROM users UNION SELECT id FROM posts', 'SELECT id FROM users UNION ALL SELECT id FROM posts'],
   ['SELECT * FROM users', 'SELECT id FROM users'],
   ['SELECT id FROM users ORDER BY 1', 'SELECT id FROM users ORDER BY 1 DESC'],
+  ['SELECT id FROM users ORDER BY id NULLS FIRST', 'SELECT id FROM users ORDER BY id'],
 ];
 
 describe.each([16, 18] as const)('normalizeQuery against PostgreSQL %i', (major) => {
