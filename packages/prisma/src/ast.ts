@@ -1,6 +1,8 @@
 /**
- * The schema text as blocks, fields and attributes with their positions, from
- * `@mrleebo/prisma-ast` 0.15.0 with chevrotain's full location tracking.
+ * The schema text as blocks, fields and attributes with their positions: the nodes
+ * `@mrleebo/prisma-ast` 0.15.0 builds (with chevrotain's full location tracking), read by
+ * `schema-reader.ts` without loading prisma-ast, which is loaded only for a file that reader leaves
+ * to it (`prisma-ast-reader.ts`).
  *
  * prisma-schema-wasm's DMMF leaves out what this package needs from the text itself: constraint
  * names (`map:` of `@id`, `@@id`, `@relation`), partial-index `where:`, `Unsupported(...)` fields,
@@ -9,18 +11,34 @@
  * @see https://github.com/MrLeebo/prisma-ast (0.15.0; 0.16 needs Node 22)
  */
 import { GanderError, type SourceSpan } from '@gander/schema';
-import { getSchema, PrismaParser, VisitorClassFactory } from '@mrleebo/prisma-ast';
 import type { PrismaFile } from './files.js';
+import { readWithPrismaAst } from './prisma-ast-reader.js';
+import type { RawBlock, RawLocation } from './raw-schema.js';
+import { readSchemaText } from './schema-reader.js';
 
-/** A value in an attribute argument, as prisma-ast gives it (strings keep their quotes). */
+/**
+ * A value in an attribute argument, as prisma-ast gives it (strings keep their quotes; numbers,
+ * `true`, `false` and `null` are their text). Functions and named arguments carry prisma-ast's
+ * `location` of their name, which nothing here reads.
+ */
 export type AstValue =
   | string
   | number
   | boolean
   | null
-  | { readonly type: 'function'; readonly name: string; readonly params?: readonly AstValue[] }
+  | {
+      readonly type: 'function';
+      readonly name: string;
+      readonly params?: readonly AstValue[];
+      readonly location?: RawLocation;
+    }
   | { readonly type: 'array'; readonly args?: readonly AstValue[] }
-  | { readonly type: 'keyValue'; readonly key: string; readonly value: AstValue }
+  | {
+      readonly type: 'keyValue';
+      readonly key: string;
+      readonly value: AstValue;
+      readonly location?: RawLocation;
+    }
   | { readonly type: 'object'; readonly properties: readonly { key: string; value: AstValue }[] }
   | readonly AstValue[];
 
@@ -69,15 +87,7 @@ export interface AstSchema {
   readonly relationMode?: string;
 }
 
-interface Location {
-  readonly startLine: number;
-  readonly startColumn: number;
-}
-
-const parser = new PrismaParser({ nodeLocationTracking: 'full' });
-const visitor = new (VisitorClassFactory(parser))(parser);
-
-function spanOf(file: string, location: Location | undefined, fallback: SourceSpan): SourceSpan {
+function spanOf(file: string, location: RawLocation | undefined, fallback: SourceSpan): SourceSpan {
   return location ? { file, line: location.startLine, column: location.startColumn } : fallback;
 }
 
@@ -123,7 +133,7 @@ export function asFunction(
   return undefined;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: prisma-ast's node types are loose unions; narrowed here.
+// biome-ignore lint/suspicious/noExplicitAny: the nodes of raw-schema.ts; prisma-ast's fallback ones are looser (a `key = value` in a model is undefined), so they are read as they come.
 type Raw = any;
 
 function toAttribute(file: string, raw: Raw, block: boolean, fallback: SourceSpan): AstAttribute {
@@ -218,18 +228,40 @@ function nonAsciiIdentifier(file: PrismaFile): SourceSpan | undefined {
   return undefined;
 }
 
+/** A file read by prisma-ast; its errors become `PRISMA_SCHEMA` at the token it stopped on. */
+function prismaAstList(file: PrismaFile): readonly RawBlock[] {
+  try {
+    return readWithPrismaAst(file.text);
+  } catch (error) {
+    const token = (error as { token?: { startLine?: number; startColumn?: number } }).token;
+    const source = { file: file.path, line: token?.startLine ?? 1, column: token?.startColumn ?? 1 };
+    throw new GanderError(
+      'PRISMA_SCHEMA',
+      `prisma-ast could not parse this schema: ${(error as Error).message}`,
+      {
+        source,
+        cause: error,
+      },
+    );
+  }
+}
+
 /**
- * Parses every file into blocks with positions.
+ * Parses every file into blocks with positions. `fast` holds what `readSchemaText` already made of
+ * each file (by index), when the caller read them first.
  *
  * @throws GanderError `PRISMA_SCHEMA` when prisma-ast cannot parse a file that Prisma accepted
  *   (a syntax prisma-ast 0.15.0 does not know), at the token it stopped on; `UNSUPPORTED` for a
  *   non-ASCII identifier, which prisma-ast would misread.
  */
-export function parseAst(files: readonly PrismaFile[]): AstSchema {
+export function parseAst(
+  files: readonly PrismaFile[],
+  fast: readonly (readonly RawBlock[] | undefined)[] = files.map((f) => readSchemaText(f.text)),
+): AstSchema {
   const blocks: AstBlock[] = [];
   const extensions: AstExtension[] = [];
   let relationMode: string | undefined;
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     const unicode = nonAsciiIdentifier(file);
     if (unicode) {
       throw new GanderError(
@@ -241,22 +273,8 @@ export function parseAst(files: readonly PrismaFile[]): AstSchema {
         },
       );
     }
-    let ast: Raw;
-    try {
-      ast = getSchema(file.text, { parser, visitor });
-    } catch (error) {
-      const token = (error as { token?: { startLine?: number; startColumn?: number } }).token;
-      const source = { file: file.path, line: token?.startLine ?? 1, column: token?.startColumn ?? 1 };
-      throw new GanderError(
-        'PRISMA_SCHEMA',
-        `prisma-ast could not parse this schema: ${(error as Error).message}`,
-        {
-          source,
-          cause: error,
-        },
-      );
-    }
-    for (const item of ast.list as Raw[]) {
+    const list: readonly RawBlock[] = fast[index] ?? prismaAstList(file);
+    for (const item of list as Raw[]) {
       if (item.type === 'model' || item.type === 'view' || item.type === 'enum')
         blocks.push(toBlock(file.path, item));
       if (item.type === 'datasource') {

@@ -65,7 +65,7 @@ export function columnType(field: AstField, ctx: MappingContext): DefaultColumn 
   if (field.unsupported !== undefined) {
     return {
       scalar: 'unsupported',
-      baseType: canonicalType(field.unsupported, ctx.defaultSchema),
+      baseType: canonicalType(field.unsupported, ctx),
       list: field.list,
       span: field.span,
     };
@@ -98,7 +98,7 @@ export function modelColumns(block: AstBlock, ctx: MappingContext, takenNames: S
       case 'none':
         break;
       case 'database':
-        column = { ...column, default: canonicalDefault(outcome.expression, ctx.defaultSchema) };
+        column = { ...column, default: canonicalDefault(outcome.expression, ctx) };
         break;
       case 'client':
         clientDefaults.push({
@@ -118,7 +118,7 @@ export function modelColumns(block: AstBlock, ctx: MappingContext, takenNames: S
         column = {
           ...column,
           notNull: true,
-          default: canonicalDefault(`nextval(${regclass}::regclass)`, ctx.defaultSchema),
+          default: canonicalDefault(`nextval(${regclass}::regclass)`, ctx),
         };
         sequences.push({
           schema: table.schema,

@@ -61,20 +61,13 @@ function params(files: readonly PrismaFile[]): string {
 }
 
 /**
- * Validates the schema files with Prisma's validator.
+ * Validates the schema files with Prisma's validator and returns their DMMF datamodel (one call:
+ * prisma-fmt's `get_datamodel` runs the same validation as its `validate`, errors included).
  *
  * @throws GanderError `PRISMA_SCHEMA` with Prisma's own message for each error, each at its
  *   file:line:column (1-based, UTF-16 columns), the first as `source`.
+ * @see https://github.com/prisma/prisma-engines/blob/main/prisma-fmt/src/get_datamodel.rs
  */
-export function validateSchema(files: readonly PrismaFile[]): void {
-  try {
-    wasm.validate(params(files));
-  } catch (error) {
-    throw schemaError(files, error);
-  }
-}
-
-/** The DMMF datamodel of a schema that `validateSchema` accepted. */
 export function getDatamodel(files: readonly PrismaFile[]): DmmfDatamodel {
   try {
     return JSON.parse(wasm.get_datamodel(params(files))) as DmmfDatamodel;

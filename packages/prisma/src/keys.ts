@@ -94,7 +94,7 @@ function predicateOf(attr: AstAttribute, ctx: MappingContext): string | undefine
   const where = attr.named.where;
   if (where === undefined) return undefined;
   const raw = asFunction(where);
-  if (raw?.name === 'raw') return canonicalPredicate(stringValue(raw.params[0]) ?? '', ctx.defaultSchema);
+  if (raw?.name === 'raw') return canonicalPredicate(stringValue(raw.params[0]) ?? '', ctx);
   ctx.notes.push(
     `${attr.span.file}:${attr.span.line}:${attr.span.column}: only where: raw("...") predicates are modelled`,
   );

@@ -14,10 +14,12 @@ import { type AstBlock, parseAst } from './ast.js';
 import { type ClientDefault, modelColumns } from './columns.js';
 import { prisma7Compatible } from './compat.js';
 import { blockDbName, blockTarget, fieldDbName, isColumnField, type MappingContext } from './context.js';
-import { getDatamodel, getDatasource, validateSchema } from './engine.js';
+import { readDatasource } from './datasource.js';
+import { getDatamodel } from './engine.js';
 import type { PrismaFiles } from './files.js';
 import { indexesOf, type KeySource, primaryKeyOf } from './keys.js';
 import { foreignKeysOf, joinTables } from './relations.js';
+import { readSchemaText } from './schema-reader.js';
 import type { AttributeSpan, EnumSpans, ModelSpans, PrismaSpans } from './spans.js';
 
 /** Options of {@link prismaToModel}. */
@@ -89,25 +91,27 @@ function modelSpans(
 export function prismaToModel(schema: PrismaFiles, options: PrismaModelOptions = {}): PrismaModelResult {
   const compat = prisma7Compatible(schema.files);
   const files = compat.files;
-  validateSchema(files);
-  const datasource = getDatasource(files);
+  const dmmf = getDatamodel(files);
+  const fast = files.map((f) => readSchemaText(f.text));
+  const datasource = readDatasource(files, fast);
   if (datasource.provider !== 'postgresql' && datasource.provider !== 'postgres') {
     throw new GanderError(
       'UNSUPPORTED',
       `datasource provider "${datasource.provider}": gander models PostgreSQL only`,
     );
   }
-  const ast = parseAst(files);
+  const ast = parseAst(files, fast);
   const defaultSchema = options.defaultSchema ?? 'public';
   const citext = ast.extensions.find((e) => (e.map ?? e.name) === 'citext');
   const ctx: MappingContext = {
     defaultSchema,
-    dmmf: getDatamodel(files),
+    dmmf,
     models: new Map(ast.blocks.filter((b) => b.kind !== 'enum').map((b) => [b.name, b])),
     enums: new Map(ast.blocks.filter((b) => b.kind === 'enum').map((b) => [b.name, b])),
     citextSchema: citext?.schema ?? defaultSchema,
     foreignKeys: ast.relationMode !== 'prisma',
     notes: [...compat.notes],
+    canonical: new Map(),
   };
   const model = emptyModel();
   const tables = new Map<AstBlock, Table>();
