@@ -3,8 +3,9 @@
  * model with spans; the oracle test in `test/parity-fixtures.test.ts` checks the same cases against
  * PostgreSQL). `case.json` may give `{ "toVersion": n, "defaultSchema": "s" }`. A case whose
  * `expected.json` is `{ "error": { "code", "message" } }` must fail to fold with exactly that error.
+ * Regenerate the others with GANDER_UPDATE_EXPECTED=1 and review the diff.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { foldMigrations } from '@gander/goose';
@@ -35,6 +36,8 @@ describe('fold fixtures', () => {
       await expect(folding).rejects.toMatchObject(expected.error as object);
       return;
     }
-    expect(JSON.parse(JSON.stringify(await folding))).toEqual(expected);
+    const got = JSON.parse(JSON.stringify(await folding)) as unknown;
+    if (process.env.GANDER_UPDATE_EXPECTED === '1') writeFileSync(join(dir, 'expected.json'), `${JSON.stringify(got, null, 2)}\n`);
+    expect(got).toEqual(expected);
   });
 });

@@ -1,10 +1,11 @@
-import type { Column } from '@gander/schema';
+import type { Column, SourceSpan } from '@gander/schema';
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, Node, PartitionCmd, RangeVar } from 'libpg-query';
 import { as, rangeVar } from './ast.js';
 import { canonicalDefault, canonicalExpr, canonicalType } from './canonical.js';
 import { addIdentity, buildColumn, withDefault } from './columns.js';
 import { addConstraints } from './constraints.js';
 import { dropColumn, dropConstraint, dropIdentitySequence } from './drop-dependents.js';
+import { listStarts } from './locations.js';
 import { cloneConstraintToPartition, cloneIndexesToPartition, partitionsOf } from './partitions.js';
 import { readSequenceOptions, buildSequence } from './sequences.js';
 import { partitionBound } from './tables.js';
@@ -23,21 +24,37 @@ export function alterTable(state: FoldState, stmt: AlterTableStmt): void {
   if (stmt.objtype !== 'OBJECT_TABLE' && stmt.objtype !== 'OBJECT_FOREIGN_TABLE') return;
   const table = state.table(target.schema, target.name);
   if (!table) return;
-  for (const node of stmt.cmds ?? []) {
+  const cmds = stmt.cmds ?? [];
+  let starts: readonly number[] | undefined;
+  cmds.forEach((node, i) => {
     const cmd = as<AlterTableCmd>(node, 'AlterTableCmd');
-    if (cmd) applyCommand(state, table, cmd, stmt.relation?.inh !== false);
-  }
+    if (!cmd) return;
+    // Actions carry no location: where each starts comes from the tokens, scanned only when needed.
+    const placed = PLACED_BY_ACTION.has(cmd.subtype ?? '');
+    if (placed) starts ??= listStarts(state.text, stmt.relation?.location, cmds.length) ?? [];
+    applyCommand(state, table, cmd, stmt.relation?.inh !== false, placed ? state.at(starts?.[i]) : state.span);
+  });
   table.span = state.span;
 }
 
-function updateColumn(table: TableState, name: string | undefined, change: (c: Column) => Column, span = table.span): void {
-  table.columns = table.columns.map((c) => (c.name === name ? { ...change(c), span: span ?? c.span } : c));
+/** Actions whose objects (columns, constraints, partitions) take the span of the action's own text. */
+const PLACED_BY_ACTION = new Set([
+  'AT_ColumnDefault', 'AT_SetNotNull', 'AT_DropNotNull', 'AT_AlterColumnType', 'AT_ValidateConstraint', 'AT_AlterConstraint',
+  'AT_AddIdentity', 'AT_SetIdentity', 'AT_DropIdentity', 'AT_DropExpression', 'AT_SetExpression', 'AT_AttachPartition',
+  'AT_DetachPartition', 'AT_DetachPartitionFinalize',
+]);
+
+function updateColumn(table: TableState, name: string | undefined, change: (c: Column) => Column, span: SourceSpan): void {
+  table.columns = table.columns.map((c) => (c.name === name ? { ...change(c), span } : c));
 }
 
-/** Applies one action to the table and, where PostgreSQL recurses, to its partitions and children. */
-function applyCommand(state: FoldState, table: TableState, cmd: AlterTableCmd, recurse: boolean): void {
+/**
+ * Applies one action to the table and, where PostgreSQL recurses, to its partitions and children;
+ * `span` is the action's (columns it changes take it; `ADD COLUMN` / `ADD CONSTRAINT` place what
+ * they add at its own definition).
+ */
+function applyCommand(state: FoldState, table: TableState, cmd: AlterTableCmd, recurse: boolean, span: SourceSpan): void {
   const children = recurse ? childrenOf(state, table) : [];
-  const span = state.span;
   switch (cmd.subtype) {
     case 'AT_AddColumn': {
       const def = as<ColumnDef>(cmd.def, 'ColumnDef');
@@ -106,7 +123,7 @@ function applyCommand(state: FoldState, table: TableState, cmd: AlterTableCmd, r
       addConstraints(state, table, [{ node: c }], { creating: false });
       const added = table.constraints.filter((x) => !before.has(x.name));
       for (const child of table.kind === 'partitioned table' ? partitionsOf(state, table) : children) {
-        for (const a of added) if (a.kind !== 'check' || !a.noInherit) cloneConstraintToPartition(state, child, a);
+        for (const a of added) if (a.kind !== 'check' || !a.noInherit) cloneConstraintToPartition(state, child, a, a.span);
       }
       return;
     }
@@ -130,7 +147,7 @@ function applyCommand(state: FoldState, table: TableState, cmd: AlterTableCmd, r
       const c = as<Constraint>(cmd.def, 'Constraint');
       const column = table.columns.find((x) => x.name === cmd.name);
       if (!c || !column) return;
-      const updated = addIdentity(state, table, column, c);
+      const updated = addIdentity(state, table, column, c, span);
       updateColumn(table, cmd.name, () => updated, span);
       return;
     }

@@ -1,4 +1,4 @@
-import type { Column } from '@gander/schema';
+import type { Column, SourceSpan } from '@gander/schema';
 import type { ColumnDef, Constraint, Node } from 'libpg-query';
 import { as, strs } from './ast.js';
 import { canonicalDefault, canonicalExpr, canonicalType, nextvalDefault, serialType } from './canonical.js';
@@ -21,19 +21,20 @@ export function buildColumn(
 ): { column: Column; pending: PendingConstraint[] } {
   const name = def.colname ?? '';
   const serial = serialType(def.typeName);
+  const span = state.at(def.location);
   let column: Column = {
     name,
     type: serial ? serial : def.typeName ? canonicalType(state, def.typeName) : 'unknown',
     notNull: false,
     ...(def.collClause ? { collation: lastName(def.collClause.collname) } : {}),
-    span: state.span,
+    span,
   };
   if (serial) {
     const seqName = chooseRelationName(state, table.schema, table.name, name, 'seq', false);
     state.sequences.set(key(table.schema, seqName), {
       ...buildSequence(table.schema, seqName, { type: column.type }),
       ownedBy: { schema: table.schema, table: table.name, column: name },
-      span: state.span,
+      span,
     });
     column = { ...column, notNull: true, default: nextvalDefault(state, table.schema, seqName) };
   }
@@ -100,7 +101,7 @@ export function applyColumnConstraint(
     case 'CONSTR_GENERATED':
       return c.raw_expr ? { ...column, generated: canonicalExpr(state, c.raw_expr) } : column;
     case 'CONSTR_IDENTITY':
-      return addIdentity(state, table, column, c);
+      return addIdentity(state, table, column, c, column.span ?? state.span);
     case 'CONSTR_PRIMARY':
       pending.push({ node: c, column: column.name });
       return { ...column, notNull: true };
@@ -115,15 +116,18 @@ export function applyColumnConstraint(
   }
 }
 
-/** Makes a column an identity column, creating its sequence (`<table>_<column>_seq` unless named). */
-export function addIdentity(state: FoldState, table: TableState, column: Column, c: Constraint): Column {
+/**
+ * Makes a column an identity column, creating its sequence (`<table>_<column>_seq` unless named)
+ * with `span` (the text that made it: the column definition, the `LIKE`, the `ALTER` action).
+ */
+export function addIdentity(state: FoldState, table: TableState, column: Column, c: Constraint, span: SourceSpan): Column {
   const options = readSequenceOptions(state, c.options);
   const schema = options.name?.schema ?? table.schema;
   const seqName = options.name?.name ?? chooseRelationName(state, table.schema, table.name, column.name, 'seq', false);
   state.sequences.set(key(schema, seqName), {
     ...buildSequence(schema, seqName, { ...options, type: column.type }),
     ownedBy: { schema: table.schema, table: table.name, column: column.name },
-    span: state.span,
+    span,
   });
   const { default: _none, ...rest } = column;
   return { ...rest, notNull: true, identity: c.generated_when === 'a' ? 'always' : 'by default' };

@@ -43,7 +43,8 @@ function referencedColumns(expr: Node | undefined): string[] {
 /**
  * Adds constraint clauses to a table in the order PostgreSQL creates them (CHECK constraints with the
  * table, then the indexes of PRIMARY KEY / UNIQUE / EXCLUDE, then FOREIGN KEYs), naming unnamed ones
- * as PostgreSQL does.
+ * as PostgreSQL does. Each constraint's span is its clause's (`Constraint.location`: the
+ * `CONSTRAINT name` or the constraint keyword, on the column for a column constraint).
  *
  * @see https://github.com/postgres/postgres/blob/REL_16_STABLE/src/backend/parser/parse_utilcmd.c
  */
@@ -92,7 +93,7 @@ function addCheck(state: FoldState, table: TableState, p: PendingConstraint, cre
     expression,
     noInherit: c.is_no_inherit === true,
     validated: creating || c.skip_validation !== true,
-    span: state.span,
+    span: state.at(c.location),
   });
 }
 
@@ -103,7 +104,7 @@ function addIndexConstraint(state: FoldState, table: TableState, p: PendingConst
   if (c.contype === 'CONSTR_PRIMARY') {
     const name = c.conname ?? c.indexname ?? chooseRelationName(state, table.schema, table.name, undefined, 'pkey', true);
     for (const column of columns) setNotNull(table, column);
-    push(table, { kind: 'primary key', name, ...base(c), columns, include, span: state.span });
+    push(table, { kind: 'primary key', name, ...base(c), columns, include, span: state.at(c.location) });
     return;
   }
   if (c.contype === 'CONSTR_UNIQUE') {
@@ -118,7 +119,7 @@ function addIndexConstraint(state: FoldState, table: TableState, p: PendingConst
       columns,
       include,
       nullsNotDistinct: c.nulls_not_distinct === true,
-      span: state.span,
+      span: state.at(c.location),
     });
     return;
   }
@@ -142,7 +143,7 @@ function addIndexConstraint(state: FoldState, table: TableState, p: PendingConst
     method,
     elements,
     ...(c.where_clause ? { predicate: canonicalExpr(state, c.where_clause) } : {}),
-    span: state.span,
+    span: state.at(c.location),
   });
 }
 
@@ -168,14 +169,13 @@ function addForeignKey(state: FoldState, table: TableState, p: PendingConstraint
     onDelete: ACTIONS[c.fk_del_action ?? 'a'] ?? 'no action',
     match: MATCHES[c.fk_matchtype ?? 's'] ?? 'simple',
     validated: creating || c.skip_validation !== true,
-    span: state.span,
+    span: state.at(c.location),
   });
 }
 
 function push(table: TableState, constraint: ModelConstraint): void {
   table.constraints = table.constraints.filter((k) => k.name !== constraint.name);
   table.constraints.push(constraint);
-  table.span = constraint.span;
 }
 
 /** Marks a column NOT NULL (primary keys, identity, serial). */

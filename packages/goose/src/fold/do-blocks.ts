@@ -25,6 +25,7 @@
 import { parseSql } from '@gander/schema';
 import { type DoStmt, type Node, parsePlPgSQLSync } from 'libpg-query';
 import { nodeType } from './ast.js';
+import { ParsedText } from './locations.js';
 import type { FoldState } from './state.js';
 import { foldStatement } from './statement.js';
 
@@ -61,18 +62,55 @@ export function foldDoBlock(state: FoldState, stmt: DoStmt): void {
     return opaque();
   }
   const start = state.span;
+  const outer = state.text;
+  const bodyIndex = bodyStart(outer, stmt, body);
   try {
     for (const { query, line } of collected) {
-      state.span = { file: start.file, line: start.line + line - 1, column: 1 };
+      state.text = placeQuery(outer, bodyIndex, body, query, line) ?? ParsedText.unplaced(query, { file: start.file, line: start.line + line - 1, column: 1 });
       const stmts = parseSql(query).stmts ?? [];
-      for (const raw of stmts) if (raw.stmt && !alreadyDone(state, raw.stmt)) foldStatement(state, raw.stmt, query);
+      for (const raw of stmts) {
+        if (!raw.stmt || alreadyDone(state, raw.stmt)) continue;
+        state.span = state.text.span(raw.stmt_location ?? 0);
+        foldStatement(state, raw.stmt, query);
+      }
     }
   } catch {
     unplaced = true;
   } finally {
     state.span = start;
+    state.text = outer;
   }
   if (unplaced) opaque();
+}
+
+/**
+ * The UTF-16 index in `text` where the body of a `DO` starts, when it stands there verbatim (a
+ * dollar-quoted string: the `AS` option's location is its opening `$tag$`); undefined otherwise
+ * (a quoted string with escapes).
+ */
+function bodyStart(text: ParsedText, stmt: DoStmt, body: string): number | undefined {
+  const option = (stmt.args ?? []).map((a) => (a as { DefElem?: { defname?: string; location?: number } }).DefElem).find((d) => d?.defname === 'as');
+  if (option?.location === undefined || option.location < 0) return undefined;
+  const at = text.indexOf(option.location);
+  const tag = /^\$[^$]*\$/.exec(text.sql.slice(at, at + 128))?.[0] ?? "'";
+  const index = at + tag.length;
+  return text.sql.startsWith(body, index) ? index : undefined;
+}
+
+/**
+ * `query` placed in the file: PL/pgSQL keeps a statement's text verbatim, so it is found in the body
+ * from the start of its line (`lineno`, 1-based in the body) on.
+ */
+function placeQuery(outer: ParsedText, bodyIndex: number | undefined, body: string, query: string, line: number): ParsedText | undefined {
+  if (bodyIndex === undefined) return undefined;
+  let lineStart = 0;
+  for (let l = 1; l < line; l++) {
+    const next = body.indexOf('\n', lineStart);
+    if (next < 0) break;
+    lineStart = next + 1;
+  }
+  const at = body.indexOf(query, lineStart);
+  return at < 0 ? undefined : ParsedText.inside(query, outer, bodyIndex + at);
 }
 
 /** Collects the static SQL of blocks and IF-THEN bodies; false when DDL may hide elsewhere. */

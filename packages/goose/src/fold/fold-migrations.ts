@@ -2,8 +2,8 @@ import { type Model, loadParser, parseSql, type SourceSpan } from '@gander/schem
 import type { RawStmt } from 'libpg-query';
 import type { MigrationSet } from '../migration-set.js';
 import { readMigrations } from '../read-migrations.js';
-import { createPositionMapper, type PositionMapper } from '../spans.js';
 import { parseSqlMigration, type Statement } from '../split.js';
+import { ParsedText } from './locations.js';
 import { endTransaction } from './search-path.js';
 import { FoldState, type OpaqueStatement } from './state.js';
 import { foldStatement } from './statement.js';
@@ -34,8 +34,12 @@ export interface FoldResult {
  * into the schema model, with no database: every statement is parsed by PostgreSQL's own parser
  * (libpg_query, PostgreSQL 18 grammar) and applied to the model as PostgreSQL would apply it.
  *
- * @returns the model (sorted, every object with the span of the statement that last touched it), the
- *   version folded to, statement counts and the opaque statements with their spans.
+ * @returns the model (sorted), the version folded to, statement counts and the opaque statements
+ *   with their spans. Spans (1-based line, 1-based UTF-16 column) point into the statement that last
+ *   touched the object: at the element's own text inside it for columns (their definition, or the
+ *   `ALTER TABLE` action that changed them) and constraints (the column or table constraint clause,
+ *   the `ADD CONSTRAINT` / `ALTER` / `VALIDATE` action), at the statement for everything else
+ *   (tables, indexes, which are a `CREATE INDEX` statement, enums, views, routines, triggers).
  * @throws GanderError `SQL_SYNTAX` at file:line:column with PostgreSQL's message for a statement the
  *   parser rejects; `GOOSE_DIRECTIVE` / `GOOSE_VERSION` / `FILE_NOT_FOUND` from reading the folder.
  */
@@ -87,22 +91,16 @@ function foldText(state: FoldState, sql: string, start: SourceSpan): void {
   const parsed = parseSql(sql, { source: start });
   const stmts = parsed.stmts ?? [];
   if (stmts.length === 0) return;
-  // Most goose chunks hold one statement at offset 0: index the text only when a later one needs it.
-  let mapper: PositionMapper | undefined;
-  let ascii: boolean | undefined;
+  const text = ParsedText.at(sql, start);
+  state.text = text;
+  // Most goose chunks hold one ASCII statement at offset 0: byte offsets are indexes then.
+  const ascii = sql.length === Buffer.byteLength(sql);
   for (const raw of stmts as RawStmt[]) {
     if (!raw.stmt) continue;
     const offset = raw.stmt_location ?? 0;
-    const position = offset === 0 ? { line: 1, column: 1 } : (mapper ??= createPositionMapper(sql)).fromByteOffset(offset);
-    state.span = {
-      file: start.file,
-      line: start.line + position.line - 1,
-      column: position.line === 1 ? start.column + position.column - 1 : position.column,
-    };
+    state.span = text.span(offset);
     const end = raw.stmt_len === undefined ? undefined : offset + raw.stmt_len;
-    ascii ??= sql.length === Buffer.byteLength(sql);
-    const map = ascii ? undefined : (mapper ??= createPositionMapper(sql));
-    const text = map ? sql.slice(map.indexOfByteOffset(offset), end === undefined ? undefined : map.indexOfByteOffset(end)) : sql.slice(offset, end);
-    foldStatement(state, raw.stmt, text);
+    const statement = ascii ? sql.slice(offset, end) : sql.slice(text.indexOf(offset), end === undefined ? undefined : text.indexOf(end));
+    foldStatement(state, raw.stmt, statement);
   }
 }

@@ -16,8 +16,9 @@ function keyNames(keys: readonly { readonly column?: string }[]): string[] {
 /**
  * Clones an index-backed constraint (primary key, unique, exclusion) of a partitioned table onto a
  * partition, named as `DefineIndex` names the partition's index, and recurses into sub-partitions.
+ * The clone's span is `span` (default: the statement's).
  */
-export function cloneConstraintToPartition(state: FoldState, partition: TableState, c: Constraint): void {
+export function cloneConstraintToPartition(state: FoldState, partition: TableState, c: Constraint, span = state.span): void {
   let name: string;
   if (c.kind === 'primary key') name = chooseRelationName(state, partition.schema, partition.name, undefined, 'pkey', true);
   else if (c.kind === 'unique') name = chooseRelationName(state, partition.schema, partition.name, nameAddition(indexColumnNames(c.columns)), 'key', true);
@@ -27,8 +28,8 @@ export function cloneConstraintToPartition(state: FoldState, partition: TableSta
   else return;
   const { comment: _c, ...rest } = c;
   partition.constraints = partition.constraints.filter((x) => x.name !== name);
-  partition.constraints.push({ ...rest, name, span: state.span });
-  for (const child of partitionsOf(state, partition)) cloneConstraintToPartition(state, child, c);
+  partition.constraints.push({ ...rest, name, span });
+  for (const child of partitionsOf(state, partition)) cloneConstraintToPartition(state, child, c, span);
 }
 
 /** Clones a plain index of a partitioned table onto a partition (and its sub-partitions). */

@@ -4,14 +4,15 @@ import { as, qualified, rangeVar } from './ast.js';
 import { renameInExpressions } from './rename-expressions.js';
 import { findRoutines, routineKey } from './routines.js';
 import { type FoldState, key, type TableState } from './state.js';
+import { triggerPartsOf } from './triggers.js';
 
 /**
  * `ALTER ... RENAME`: tables, views, sequences, indexes (and the constraint an index backs),
  * columns, constraints, triggers, types, domains, schemas and routines. References to the renamed
  * object (foreign keys, owned-by, partition parents, index keys) follow it.
  *
- * A renamed column is renamed inside its table's expressions too (`renameInExpressions`); a
- * trigger's `WHEN` digest keeps the old name.
+ * A renamed column is renamed inside its table's expressions too (`renameInExpressions`: checks,
+ * generated columns, index expressions and predicates, trigger `WHEN` conditions and `UPDATE OF`).
  */
 export function rename(state: FoldState, stmt: RenameStmt): void {
   const newName = stmt.newname ?? '';
@@ -71,7 +72,14 @@ export function rename(state: FoldState, stmt: RenameStmt): void {
     case 'OBJECT_TRIGGER': {
       const ref = rangeVar(stmt.relation);
       const table = state.table(ref.schema, ref.name);
-      if (table) table.triggers = table.triggers.map((t) => (t.name === stmt.subname ? { ...t, name: newName, span: state.span } : t));
+      if (!table || !stmt.subname) return;
+      table.triggers = table.triggers.map((t) => (t.name === stmt.subname ? { ...t, name: newName, span: state.span } : t));
+      const parts = triggerPartsOf(state, table);
+      const renamed = parts.get(stmt.subname);
+      if (renamed) {
+        parts.delete(stmt.subname);
+        parts.set(newName, renamed);
+      }
       return;
     }
     case 'OBJECT_TYPE':
@@ -153,7 +161,6 @@ function renameColumn(state: FoldState, table: TableState, old: string, newName:
     keys: i.keys.map((k) => (k.column === old ? { ...k, column: newName } : k)),
     include: swap(i.include),
   }));
-  table.triggers = table.triggers.map((t) => (t.updateColumns ? { ...t, updateColumns: swap(t.updateColumns) } : t));
   renameInExpressions(state, table, old, newName);
   for (const other of state.tables.values()) {
     other.constraints = other.constraints.map((c) =>

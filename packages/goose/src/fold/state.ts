@@ -11,8 +11,10 @@ import {
   type SourceSpan,
   sortModel,
   type Table,
+  type TriggerDigestParts,
   type View,
 } from '@gander/schema';
+import { ParsedText } from './locations.js';
 
 /** Mutable working copy of a table while statements are folded (elements themselves are replaced, never mutated). */
 export interface TableState {
@@ -73,6 +75,8 @@ export class FoldState {
   readonly viewDependencies = new Map<string, Set<string>>();
   /** Column names each view's query mentions (all columns of what it reads when it has `*`), for `DROP COLUMN`. */
   readonly viewColumns = new Map<string, Set<string>>();
+  /** What each table's triggers were digested from, by trigger name, so `RENAME COLUMN` can digest them again. */
+  readonly triggerParts = new WeakMap<TableState, Map<string, TriggerDigestParts>>();
   /** Types outside the model (composite, range, base types) that names may resolve to. */
   readonly otherTypes = new Set<string>();
   readonly opaque: OpaqueStatement[] = [];
@@ -84,6 +88,8 @@ export class FoldState {
   sessionSearchPath: string[] | undefined;
   /** Span of the statement being folded. */
   span: SourceSpan = { file: '', line: 1, column: 1 };
+  /** The text the statement being folded was parsed from: its node `location`s are byte offsets into it. */
+  text: ParsedText = ParsedText.at('', this.span);
 
   constructor(readonly defaultSchema: string) {
     // initdb gives `public` this comment (PostgreSQL 15+, src/include/catalog/pg_namespace.dat).
@@ -155,6 +161,15 @@ export class FoldState {
       if (found) return found;
     }
     return undefined;
+  }
+
+  /**
+   * The span of an element of the statement being folded (a column, constraint, action) from its
+   * libpg_query `location` (UTF-8 byte offset into {@link text}); the statement's span when the node
+   * has none (absent or -1).
+   */
+  at(location: number | undefined): SourceSpan {
+    return location === undefined || location < 0 ? this.span : this.text.span(location);
   }
 
   recordOpaque(statement: string, note: string): void {

@@ -1,5 +1,5 @@
 import type { Column, Constraint as ModelConstraint, Index } from '@gander/schema';
-import type { ColumnDef, Constraint, CreateStmt, Node, PartitionBoundSpec, PartitionElem, TableLikeClause } from 'libpg-query';
+import type { ColumnDef, Constraint, CreateStmt, Node, PartitionBoundSpec, PartitionElem, RangeVar, TableLikeClause } from 'libpg-query';
 import { quoteIdentifier as quoteIdent } from '@gander/schema';
 import { as, nodeType, numberText, rangeVar, strs } from './ast.js';
 import { canonicalExpr } from './canonical.js';
@@ -44,7 +44,8 @@ export function createTable(state: FoldState, stmt: CreateStmt): void {
   const pending: PendingConstraint[] = [];
   let parentForPartition: TableState | undefined;
   if (stmt.partbound && stmt.inhRelations?.length) {
-    const parentRef = rangeVar(as(stmt.inhRelations[0], 'RangeVar'));
+    const parentNode = as<RangeVar>(stmt.inhRelations[0], 'RangeVar');
+    const parentRef = rangeVar(parentNode);
     parentForPartition = state.table(parentRef.schema, parentRef.name);
     if (parentForPartition) {
       table.partitionOf = {
@@ -52,14 +53,19 @@ export function createTable(state: FoldState, stmt: CreateStmt): void {
         name: parentForPartition.name,
         bound: partitionBound(state, stmt.partbound, parentForPartition),
       };
-      table.columns = parentForPartition.columns.map(({ identity: _i, comment: _c, ...c }) => ({ ...c, span: state.span }));
+      // the parent's columns, placed at the parent's name after PARTITION OF
+      const span = state.at(parentNode?.location);
+      table.columns = parentForPartition.columns.map(({ identity: _i, comment: _c, ...c }) => ({ ...c, span }));
       table.constraints = inheritedChecks(parentForPartition).concat(parentForPartition.constraints.filter((c) => c.kind === 'foreign key'));
     }
   } else {
     for (const node of stmt.inhRelations ?? []) {
-      const parentRef = rangeVar(as(node, 'RangeVar'));
+      const parentNode = as<RangeVar>(node, 'RangeVar');
+      const parentRef = rangeVar(parentNode);
       const parent = state.table(parentRef.schema, parentRef.name);
       if (!parent) continue;
+      // inherited columns are placed at the parent's name in INHERITS (...)
+      const span = state.at(parentNode?.location);
       table.inherits.push({ schema: parent.schema, name: parent.name });
       for (const c of parent.columns) {
         const same = table.columns.findIndex((x) => x.name === c.name);
@@ -70,7 +76,7 @@ export function createTable(state: FoldState, stmt: CreateStmt): void {
           continue;
         }
         const { identity: _i, comment: _c, ...rest } = c;
-        table.columns.push({ ...rest, span: state.span });
+        table.columns.push({ ...rest, span });
       }
       for (const c of inheritedChecks(parent)) if (!table.constraints.some((x) => x.name === c.name)) table.constraints.push(c);
     }
@@ -113,7 +119,7 @@ function addColumn(state: FoldState, table: TableState, def: ColumnDef, pending:
     ...(column.default !== undefined ? { default: column.default } : {}),
     ...(column.generated !== undefined ? { generated: column.generated } : {}),
     ...(column.identity !== undefined ? { identity: column.identity } : {}),
-    span: state.span,
+    ...(column.span !== undefined ? { span: column.span } : {}),
   };
   table.columns[existing] = merged;
 }
@@ -123,37 +129,39 @@ function copyLike(state: FoldState, table: TableState, like: TableLikeClause): v
   const source = state.table(ref.schema, ref.name);
   if (!source) return;
   const options = like.options ?? 0;
+  // what LIKE copies is placed at the source table's name in the LIKE clause
+  const span = state.at(like.relation?.location);
   for (const c of source.columns) {
-    let column: Column = { name: c.name, type: c.type, notNull: c.notNull, span: state.span };
+    let column: Column = { name: c.name, type: c.type, notNull: c.notNull, span };
     if (c.collation !== undefined) column = { ...column, collation: c.collation };
     if (options & LIKE_DEFAULTS && c.default !== undefined) column = { ...column, default: c.default };
     if (options & LIKE_GENERATED && c.generated !== undefined) column = { ...column, generated: c.generated };
     if (options & LIKE_COMMENTS && c.comment !== undefined) column = { ...column, comment: c.comment };
     if (options & LIKE_IDENTITY && c.identity !== undefined) {
-      column = addIdentity(state, table, column, { contype: 'CONSTR_IDENTITY', generated_when: c.identity === 'always' ? 'a' : 'd' });
+      column = addIdentity(state, table, column, { contype: 'CONSTR_IDENTITY', generated_when: c.identity === 'always' ? 'a' : 'd' }, span);
     }
     table.columns.push(column);
   }
   if (options & LIKE_CONSTRAINTS) {
-    for (const c of source.constraints) if (c.kind === 'check') table.constraints.push({ ...c, span: state.span });
+    for (const c of source.constraints) if (c.kind === 'check') table.constraints.push({ ...c, span });
   }
   if (options & LIKE_INDEXES) {
     for (const c of source.constraints) {
       if (c.kind === 'primary key') {
-        table.constraints.push({ ...c, name: chooseRelationName(state, table.schema, table.name, undefined, 'pkey', true), span: state.span });
+        table.constraints.push({ ...c, name: chooseRelationName(state, table.schema, table.name, undefined, 'pkey', true), span });
       } else if (c.kind === 'unique') {
         const name = chooseRelationName(state, table.schema, table.name, nameAddition(indexColumnNames(c.columns)), 'key', true);
-        table.constraints.push({ ...c, name, span: state.span });
+        table.constraints.push({ ...c, name, span });
       } else if (c.kind === 'exclusion') {
         const cols = c.elements.map((e) => e.key.column ?? 'expr');
         const name = chooseRelationName(state, table.schema, table.name, nameAddition(indexColumnNames(cols)), 'excl', true);
-        table.constraints.push({ ...c, name, span: state.span });
+        table.constraints.push({ ...c, name, span });
       }
     }
     for (const index of source.indexes) {
       const cols = index.keys.map((k) => k.column ?? 'expr');
       const name = chooseRelationName(state, table.schema, table.name, nameAddition(indexColumnNames(cols)), 'idx', false);
-      const copy: Index = { ...index, name, span: state.span };
+      const copy: Index = { ...index, name, span };
       if (options & LIKE_COMMENTS) table.indexes.push(copy);
       else {
         const { comment: _c, ...rest } = copy;

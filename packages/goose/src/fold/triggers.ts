@@ -1,7 +1,7 @@
-import { canonicalExpression, compare, type Trigger, triggerDigest } from '@gander/schema';
+import { canonicalExpression, compare, type Trigger, type TriggerDigestParts, triggerDigest } from '@gander/schema';
 import type { CreateTrigStmt, Node, TriggerTransition } from 'libpg-query';
 import { as, qualified, rangeVar, strs } from './ast.js';
-import type { FoldState } from './state.js';
+import type { FoldState, TableState } from './state.js';
 
 /** `pg_trigger.tgtype` bits as the grammar sets them in `CreateTrigStmt`. */
 const TYPE = { before: 2, insert: 4, delete: 8, update: 16, truncate: 32, instead: 64 } as const;
@@ -31,7 +31,7 @@ export function createTrigger(state: FoldState, stmt: CreateTrigStmt): void {
   const found = state.resolve(fn.schema, fn.name, (k) => [...state.routines.keys()].some((r) => r.startsWith(`${k}(`)));
   const func = found ?? { schema: fn.schema ?? state.creationSchema(), name: fn.name };
   const transitions = (stmt.transitionRels ?? []).map((n: Node) => as<TriggerTransition>(n, 'TriggerTransition') ?? {});
-  const digest = triggerDigest({
+  const parts: TriggerDigestParts = {
     timing,
     events,
     updateColumns,
@@ -47,7 +47,9 @@ export function createTrigger(state: FoldState, stmt: CreateTrigStmt): void {
     oldTable: transitions.find((t) => !t.isNew)?.name ?? null,
     newTable: transitions.find((t) => t.isNew)?.name ?? null,
     constraint: stmt.isconstraint ? { deferrable: stmt.deferrable === true, initiallyDeferred: stmt.initdeferred === true } : null,
-  });
+  };
+  const digest = triggerDigest(parts);
+  triggerPartsOf(state, table).set(stmt.trigname, parts);
   const previous = table.triggers.find((t) => t.name === stmt.trigname);
   table.triggers = table.triggers.filter((t) => t.name !== stmt.trigname);
   table.triggers.push({
@@ -62,4 +64,14 @@ export function createTrigger(state: FoldState, stmt: CreateTrigStmt): void {
     span: state.span,
   });
   table.span = state.span;
+}
+
+/** The digest parts of `table`'s triggers by name (see `FoldState.triggerParts`), created on first use. */
+export function triggerPartsOf(state: FoldState, table: TableState): Map<string, TriggerDigestParts> {
+  let parts = state.triggerParts.get(table);
+  if (!parts) {
+    parts = new Map();
+    state.triggerParts.set(table, parts);
+  }
+  return parts;
 }
