@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Migration, MigrationSet } from '@gander/goose';
-import { GanderError, isGanderError, parseSql, type SourceSpan } from '@gander/schema';
+import type { FoldResult, Migration, MigrationSet } from '@gander/goose';
+import { GanderError, isGanderError, loadParser, parseSql, type SourceSpan } from '@gander/schema';
 import type { ServiceConfig } from '../config.js';
 import type { Notice } from './report.js';
 
@@ -18,6 +18,8 @@ export interface MigrationsSide {
   readonly notices: readonly Notice[];
   /** Leading migrations whose Up section builds nothing (`SELECT 1`, comments only), with their span. */
   readonly empty: readonly { readonly migration: Migration; readonly span: SourceSpan }[];
+  /** The fold of `set` when reading it folded it already (see {@link foldChain}). */
+  readonly folded?: FoldResult;
 }
 
 /**
@@ -46,10 +48,21 @@ export async function readMigrationsSide(service: ServiceConfig, dir: string): P
   const notices: Notice[] = [];
   const empty: { migration: Migration; span: SourceSpan }[] = [];
   const checked: Migration[] = [];
-  for (const migration of set.migrations) {
-    const result = await checkMigration(migration, notices);
-    checked.push(result.migration);
-    if (result.empty && checked.length === empty.length + 1) empty.push({ migration, span: result.empty });
+  const folded = service.baseline ? undefined : await foldIfParsed(set, service.defaultSchema);
+  if (folded) {
+    // The fold parsed every statement goose sends: only the leading migrations that build nothing are left to find.
+    checked.push(...set.migrations);
+    for (const migration of set.migrations) {
+      const result = await checkMigration(migration, notices);
+      if (!result.empty) break;
+      empty.push({ migration, span: result.empty });
+    }
+  } else {
+    for (const migration of set.migrations) {
+      const result = await checkMigration(migration, notices);
+      checked.push(result.migration);
+      if (result.empty && checked.length === empty.length + 1) empty.push({ migration, span: result.empty });
+    }
   }
   const head = set.migrations.at(-1)?.version ?? 0;
   const count = set.migrations.length;
@@ -60,7 +73,37 @@ export async function readMigrationsSide(service: ServiceConfig, dir: string): P
     const baseline: Migration = { version, name: basename(file), file, kind: 'sql', format: 'prisma-migrate', text: readFileSync(file, 'utf8') };
     migrations = [baseline, ...checked.filter((m) => m.version > version)];
   }
+  if (folded) return { set, count, head, notices, empty, folded };
   return { set: { ...set, migrations }, count, head, notices, empty };
+}
+
+/**
+ * The fold of a goose chain in which every statement parses, else `undefined` (a statement
+ * PostgreSQL rejects, or any other error, which the statement-by-statement check then reports as
+ * before). The fold parses each statement goose sends (the same split as {@link checkMigration}),
+ * so its success stands for that check, and its result is the head model {@link foldChain} gives.
+ * Prisma Migrate folders, which the fold parses file by file, are left to the check.
+ */
+async function foldIfParsed(set: MigrationSet, defaultSchema: string): Promise<FoldResult | undefined> {
+  if (set.migrations.some((m) => m.kind === 'sql' && m.text !== undefined && m.format !== 'goose')) return undefined;
+  const { foldMigrationSet } = await import('@gander/goose');
+  await loadParser();
+  try {
+    return foldMigrationSet(set, { defaultSchema });
+  } catch (error) {
+    if (isGanderError(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The fold of `chain`: the one reading the side already made when `chain` is its whole set, else
+ * a new one.
+ */
+export async function foldChain(side: MigrationsSide, chain: MigrationSet, defaultSchema: string): Promise<FoldResult> {
+  if (side.folded && chain === side.set) return side.folded;
+  const { foldMigrationSet } = await import('@gander/goose');
+  return foldMigrationSet(chain, { defaultSchema });
 }
 
 const STATEMENT_BEGIN_HINT =

@@ -23,7 +23,7 @@ import type { ServiceConfig } from '../config.js';
 import { baselineNotices } from './baseline.js';
 import { compareSources } from './compare.js';
 import { type DatabaseSide, readDatabaseSide } from './database.js';
-import { type MigrationsSide, readMigrationsSide } from './migrations.js';
+import { foldChain, type MigrationsSide, readMigrationsSide } from './migrations.js';
 import { type Notice, NOTICE_CODES, type NoticeCode, type ReportFinding, type ServiceSources } from './report.js';
 import type { Timings } from './timings.js';
 
@@ -73,7 +73,7 @@ export async function checkService(service: ServiceConfig, options: ServiceRunOp
   if (side) {
     notices.push(...side.notices);
     const set = side.set;
-    const models = await timings.time('sql', () => migrationModels(set, service, options, database, pending, notices));
+    const models = await timings.time('sql', () => migrationModels(side, service, options, database, pending, notices));
     head = models.head;
     applied = models.applied;
     sources.migrations = {
@@ -141,27 +141,27 @@ async function readPrisma(service: ServiceConfig): Promise<PrismaSide> {
  * `applied` (the migrations it applied). Records pending and unknown versions.
  */
 async function migrationModels(
-  set: MigrationSet,
+  side: MigrationsSide,
   service: ServiceConfig,
   options: ServiceRunOptions,
   database: DatabaseSide | undefined,
   pending: Migration[],
   notices: Notice[],
 ): Promise<{ head: Model; applied?: Model }> {
+  const set = side.set;
   const build = async (chain: MigrationSet): Promise<Model> => {
-    const { foldMigrationSet } = await import('@gander/goose');
     if (options.replay) {
       const { replay } = await import('@gander/introspect');
       const replayed = (await replay(chain, options.replay, { env: options.env })).model;
       const { withFoldSpans } = await import('./replay-spans.js');
       try {
-        return withFoldSpans(replayed, foldMigrationSet(chain, { defaultSchema: service.defaultSchema }).model);
+        return withFoldSpans(replayed, (await foldChain(side, chain, service.defaultSchema)).model);
       } catch (error) {
         if (isGanderError(error)) return replayed; // positions only: the replay stands without them
         throw error;
       }
     }
-    const result = foldMigrationSet(chain, { defaultSchema: service.defaultSchema });
+    const result = await foldChain(side, chain, service.defaultSchema);
     if (result.opaque.length > 0) {
       const first = result.opaque[0];
       notices.push(
