@@ -37,15 +37,19 @@ function startOf(...tokens: (Token | undefined)[]): RawLocation {
   return { startLine, startColumn };
 }
 
-/** The whole location of one token, as prisma-ast gives it to functions and named arguments. */
+/**
+ * The whole location of one name token, as prisma-ast gives it to functions and named arguments
+ * (a name never spans lines; ends are inclusive).
+ */
 function tokenLocation(t: Token): RawLocation {
+  const last = t.image.length - 1;
   return {
     startLine: t.startLine,
     startColumn: t.startColumn,
     startOffset: t.startOffset,
-    endLine: t.endLine,
-    endColumn: t.endColumn,
-    endOffset: t.endOffset,
+    endLine: t.startLine,
+    endColumn: t.startColumn + last,
+    endOffset: t.startOffset + last,
   };
 }
 

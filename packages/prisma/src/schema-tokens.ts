@@ -36,26 +36,41 @@ export type TokenKind =
   | 'Identifier'
   | 'EOF';
 
-/** One token: its text and where it starts and ends (offsets in UTF-16 units, ends inclusive). */
+/** One token: its text and where it starts (offset in UTF-16 units, 1-based line and column). */
 export interface Token {
   readonly kind: TokenKind;
   readonly image: string;
   readonly startOffset: number;
-  readonly endOffset: number;
   readonly startLine: number;
   readonly startColumn: number;
-  readonly endLine: number;
-  readonly endColumn: number;
 }
 
-const whitespace = /\s+/y;
-const comment = /\/\/.*/y;
-const identifier = /[a-zA-Z][\w-]*/y;
+// JavaScript's `\s`, prisma-ast's whitespace pattern, for characters outside ASCII.
+const otherSpace = /\s/;
 const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 // prisma-ast's string pattern, including its `(:?` groups (an optional `:` after the backslash).
 const string = /"(?:[^\\"\n\r]|\\(?::?[bfnrtv"\\/]|u[0-9a-fA-F]{4}))*"/y;
 
-const punctuation: ReadonlySet<string> = new Set(['.', '?', '{', '}', '[', ']', '(', ')', ',', ':', '=']);
+/** Single-character tokens by character code: `.`, `?`, braces, brackets, parentheses, `,`, `:`, `=`. */
+const punctuation: ReadonlyMap<number, TokenKind> = new Map(
+  (['.', '?', '{', '}', '[', ']', '(', ')', ',', ':', '='] as const).map((c) => [c.charCodeAt(0), c]),
+);
+
+/** `\s` (space, tab, line ends, vertical tab, form feed, and Unicode spaces). */
+function isSpace(code: number): boolean {
+  return (
+    code === 32 || (code >= 9 && code <= 13) || (code > 127 && otherSpace.test(String.fromCharCode(code)))
+  );
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** `[\w-]`: ASCII letters, digits, `_` and `-`. */
+function isWordOrDash(code: number): boolean {
+  return isLetter(code) || (code >= 48 && code <= 57) || code === 95 || code === 45;
+}
 
 /** The length of `pattern`'s match at `at`, 0 when none. */
 function matchLength(pattern: RegExp, text: string, at: number): number {
@@ -63,33 +78,68 @@ function matchLength(pattern: RegExp, text: string, at: number): number {
   return pattern.test(text) ? pattern.lastIndex - at : 0;
 }
 
+/** The kind of the token {@link scan} read last: its second result, kept out of an object for speed. */
+let kind: TokenKind | 'WhiteSpace' = 'EOF';
+
 /**
- * The kind and length of the token at `at` (`WhiteSpace` for skipped text), in prisma-ast's
- * pattern order, or undefined when no pattern matches.
+ * The end of the token at `at` in prisma-ast's pattern order (comments, line breaks, whitespace,
+ * `@@`, `@`, punctuation, keywords, strings, numbers, identifiers), its kind left in `kind`; -1
+ * when no pattern matches.
  */
-function scan(text: string, at: number): { kind: TokenKind | 'WhiteSpace'; length: number } | undefined {
-  const c = text[at]!;
-  if (c === '/') {
-    const length = matchLength(comment, text, at);
-    return length > 0 ? { kind: 'Comment', length } : undefined;
+function scan(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code === 47 /* / */) {
+    if (text.charCodeAt(at + 1) !== 47) return -1;
+    let end = at + 2;
+    // `.` stops at \n, \r, U+2028 and U+2029.
+    for (let c = text.charCodeAt(end); end < text.length; c = text.charCodeAt(++end)) {
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) break;
+    }
+    kind = 'Comment';
+    return end;
   }
-  if (c === '\n') return { kind: 'LineBreak', length: 1 };
-  if (c === '\r' && text[at + 1] === '\n') return { kind: 'LineBreak', length: 2 };
-  const spaces = matchLength(whitespace, text, at);
-  if (spaces > 0) return { kind: 'WhiteSpace', length: spaces };
-  if (c === '@') return text[at + 1] === '@' ? { kind: '@@', length: 2 } : { kind: '@', length: 1 };
-  if (punctuation.has(c)) return { kind: c as TokenKind, length: 1 };
-  if (c === '"') {
+  if (code === 10) {
+    kind = 'LineBreak';
+    return at + 1;
+  }
+  if (code === 13 && text.charCodeAt(at + 1) === 10) {
+    kind = 'LineBreak';
+    return at + 2;
+  }
+  if (isSpace(code)) {
+    let end = at + 1;
+    while (end < text.length && isSpace(text.charCodeAt(end))) end += 1;
+    kind = 'WhiteSpace';
+    return end;
+  }
+  if (code === 64 /* @ */) {
+    const block = text.charCodeAt(at + 1) === 64;
+    kind = block ? '@@' : '@';
+    return at + (block ? 2 : 1);
+  }
+  const single = punctuation.get(code);
+  if (single) {
+    kind = single;
+    return at + 1;
+  }
+  if (code === 34 /* " */) {
     const length = matchLength(string, text, at);
-    return length > 0 ? { kind: 'String', length } : undefined;
+    kind = 'String';
+    return length > 0 ? at + length : -1;
   }
-  const digits = matchLength(number, text, at);
-  if (digits > 0) return { kind: 'Number', length: digits };
-  const letters = matchLength(identifier, text, at);
-  if (letters === 0) return undefined;
-  const word = text.slice(at, at + letters);
-  const keyword = word === 'true' || word === 'false' || word === 'null';
-  return { kind: keyword ? (word as TokenKind) : 'Identifier', length: letters };
+  if (code === 45 /* - */ || (code >= 48 && code <= 57)) {
+    const length = matchLength(number, text, at);
+    kind = 'Number';
+    return length > 0 ? at + length : -1;
+  }
+  if (!isLetter(code)) return -1;
+  let end = at + 1;
+  while (end < text.length && isWordOrDash(text.charCodeAt(end))) end += 1;
+  // `true`, `false` and `null` give way to a longer identifier (chevrotain's `longer_alt`).
+  const length = end - at;
+  const word = length === 4 || length === 5 ? text.slice(at, end) : '';
+  kind = word === 'true' || word === 'false' || word === 'null' ? word : 'Identifier';
+  return end;
 }
 
 /**
@@ -101,24 +151,19 @@ export function tokenize(text: string): Token[] | undefined {
   let line = 1;
   let lineStart = 0;
   let at = 0;
-  while (at <= text.length) {
-    const token = at < text.length ? scan(text, at) : { kind: 'EOF' as const, length: 0 };
-    if (!token) return undefined;
-    const end = at + token.length;
-    if (token.kind !== 'WhiteSpace') {
-      const column = at - lineStart + 1;
-      tokens.push({
-        kind: token.kind,
-        image: text.slice(at, end),
-        startOffset: at,
-        endOffset: end - 1,
-        startLine: line,
-        startColumn: column,
-        endLine: line,
-        endColumn: column + token.length - 1,
-      });
-    }
-    if (token.kind === 'WhiteSpace' || token.kind === 'LineBreak') {
+  while (at < text.length) {
+    const end = scan(text, at);
+    if (end < 0) return undefined;
+    if (kind === 'WhiteSpace' || kind === 'LineBreak') {
+      if (kind === 'LineBreak') {
+        tokens.push({
+          kind,
+          image: text.slice(at, end),
+          startOffset: at,
+          startLine: line,
+          startColumn: at - lineStart + 1,
+        });
+      }
       // Line ends as chevrotain counts them in these tokens: `\n`, `\r\n`, a lone `\r`.
       for (let i = at; i < end; i += 1) {
         const code = text.charCodeAt(i);
@@ -127,9 +172,17 @@ export function tokenize(text: string): Token[] | undefined {
           lineStart = i + 1;
         }
       }
+    } else {
+      tokens.push({
+        kind,
+        image: text.slice(at, end),
+        startOffset: at,
+        startLine: line,
+        startColumn: at - lineStart + 1,
+      });
     }
-    if (token.kind === 'EOF') break;
     at = end;
   }
+  tokens.push({ kind: 'EOF', image: '', startOffset: at, startLine: line, startColumn: at - lineStart + 1 });
   return tokens;
 }

@@ -108,6 +108,11 @@ describe('readSchemaText', () => {
       'model A {\n  id Int @id @db.Integer\n  b B @relation("r", fields: [bId], references: [id], onDelete: Cascade, map: "fk")\n  bId Int @db.VarChar(255)\n}\n',
     ],
     ['no line break at the end', 'model A {\n  id Int @id\n}'],
+    [
+      'Unicode spaces, a line separator in a comment',
+      'model A {\n  id\u00a0Int @id // a\u2028\n  b\tInt\u2003@unique\n}\n',
+    ],
+    ['`-` in a name', 'model A {\n  id Int @id\n  a-b Int @map("x")\n}\n'],
   ])('%s: the nodes prisma-ast builds', (_label, text) => {
     expect(readSchemaText(text)).toEqual(prismaAst(text));
   });
@@ -120,6 +125,7 @@ describe('readSchemaText', () => {
     ['`key = value` in an enum', 'enum E {\n  A\n  x = 1\n}\n'],
     ['an unknown block keyword', 'table A {\n  id Int @id\n}\n'],
     ['a character no token matches', 'model A {\n  id Int @id\n  # x\n}\n'],
+    ['`@@@`', 'model A {\n  id Int @id @@@map("x")\n}\n'],
     ['a number written `007`', 'model A {\n  id Int @id @default(007)\n}\n'],
     ['text after the last block', 'model A {\n  id Int @id\n}\n}\n'],
   ])('%s: rejected by prisma-ast, left to it', (_label, text) => {
@@ -134,6 +140,7 @@ describe('readSchemaText', () => {
     ['a dotted block name', 'model a.B {\n  id Int @id\n}\n'],
     ['an unterminated string (skipped characters)', 'model A {\n  id Int @id @map("x)\n}\n'],
     ['a string with an unknown escape', 'model A {\n  id Int @id @default(dbgenerated("\\d"))\n}\n'],
+    ['a `-` without digits (skipped)', 'model A {\n  id Int @id @default(-x)\n}\n'],
   ])('%s: read oddly by prisma-ast, left to it', (_label, text) => {
     expect(prismaAst(text)).not.toBe('rejected');
     expect(readSchemaText(text)).toBeUndefined();
