@@ -69,7 +69,7 @@ function verify(name: FindingCode, dir: string, got: Outcome, database: boolean)
   expect(finding.code).toBe(name);
   expect(finding.severity).toBe(FINDING_CODES[name].severity);
   expect(finding.sides.map((s) => s.side)).toEqual(['migrations', database ? 'database' : 'prisma']);
-  for (const side of finding.sides.filter((s) => s.present && !UNLOCATED.has(name))) {
+  for (const side of finding.sides.filter((s) => s.present)) {
     expect(side.location, `${side.side} location`).toEqual(
       side.side === 'database'
         ? 'database'
@@ -82,9 +82,6 @@ function verify(name: FindingCode, dir: string, got: Outcome, database: boolean)
   if (finding.severity !== 'info') expect(finding.fixes.map((f) => f.text.length > 0)).toContain(true);
   expect(got.exitCode).toBe(got.codes.some((c) => c.endsWith(' error')) ? 1 : 0);
 }
-
-/** Codes whose object has no source position: the model keeps schemas as bare names, without spans. */
-const UNLOCATED: ReadonlySet<FindingCode> = new Set(['schema-missing', 'schema-extra']);
 
 const cases = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory())

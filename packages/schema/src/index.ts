@@ -1,4 +1,95 @@
 export type {
+  Change,
+  ChangeKind,
+  ColumnAspect,
+  ConstraintAspect,
+  DomainAspect,
+  EnumAspect,
+  IndexAspect,
+  IndexLike,
+  RoutineAspect,
+  SequenceAspect,
+  TableAspect,
+  TableChange,
+  TableChangeKind,
+  TriggerAspect,
+  ViewAspect,
+} from './diff/changes.js';
+export { asIndex, sameType, typeKey } from './diff/equivalence.js';
+export { changeOrderKey, changeSubject, diffModels } from './diff/index.js';
+export { invertChange, invertChanges, invertTableChange } from './diff/invert.js';
+export {
+  DEFAULT_BOOKKEEPING_TABLES,
+  type DiffOptions,
+  type IgnoreRule,
+  matchesPattern,
+  type ObjectKind,
+} from './diff/options.js';
+export {
+  type RoutineArgument,
+  type RoutineDigestParts,
+  routineDigest,
+  routineDigestText,
+  type TriggerDigestParts,
+  triggerDigest,
+  triggerDigestText,
+  viewDigest,
+  viewDigestText,
+} from './digests.js';
+export { assertNever, formatSpan, GanderError, type GanderErrorCode, isGanderError } from './errors.js';
+export { ALL_FINDING_CODES, FINDING_CODES, type FindingCode, isFindingCode } from './findings/codes.js';
+export { combineFindings, type FindingContext, type ThreeLegs, toFindings } from './findings/index.js';
+export {
+  applyPolicy,
+  type ObjectRule,
+  type Policy,
+  type PolicySeverity,
+  severityFor,
+} from './findings/policy.js';
+export { prismaDefault } from './findings/prisma-default.js';
+export {
+  isPrismaIndex,
+  type PrismaRelationField,
+  prismaActions,
+  prismaCompoundId,
+  prismaEnum,
+  prismaExtension,
+  prismaField,
+  prismaIndex,
+  prismaModel,
+  prismaRelation,
+  prismaRelationField,
+} from './findings/prisma-fix.js';
+export {
+  enumNameOf,
+  enumValueNameOf,
+  fieldNameOf,
+  modelNameOf,
+  type PrismaModelName,
+  type PrismaNaming,
+  pullEnumValueName,
+  pullName,
+} from './findings/prisma-names.js';
+export {
+  type PrismaEnumName,
+  type PrismaScalar,
+  type PrismaType,
+  prismaFieldType,
+  prismaType,
+} from './findings/prisma-types.js';
+export { changeSql, tableChangeSql } from './findings/sql-fix.js';
+export type {
+  ClientDefault,
+  Finding,
+  FindingObject,
+  FindingSide,
+  Fix,
+  Severity,
+  Side,
+} from './findings/types.js';
+export { SEVERITY_RANK } from './findings/types.js';
+export { fingerprint } from './fingerprint.js';
+export type {
   CheckConstraint,
   Column,
   Constraint,
@@ -26,21 +117,15 @@ export type {
   View,
 } from './model.js';
 export { emptyModel } from './model.js';
-export { assertNever, formatSpan, GanderError, type GanderErrorCode, isGanderError } from './errors.js';
-export { fingerprint } from './fingerprint.js';
+export { canonicalDefault, canonicalRelationName, normalizeDefault } from './normalize-default.js';
 export {
-  type RoutineArgument,
-  type RoutineDigestParts,
-  routineDigest,
-  routineDigestText,
-  type TriggerDigestParts,
-  triggerDigest,
-  triggerDigestText,
-  viewDigest,
-  viewDigestText,
-} from './digests.js';
-export { compare, sortModel, stripSpans } from './sort.js';
-export { isParserLoaded, loadParser, type ParseSqlOptions, parseSql } from './parser.js';
+  canonicalExpression,
+  deparseCanonical,
+  normalizeExpression,
+  parseExpression,
+  rewriteExpression,
+} from './normalize-expression.js';
+export { type NormalizeQueryOptions, normalizeQuery, type QueryRelation } from './normalize-query.js';
 export {
   canonicalTypeName,
   type NormalizeOptions,
@@ -50,55 +135,7 @@ export {
   serialInfo,
   serialInfoOf,
 } from './normalize-type.js';
-export {
-  canonicalExpression,
-  deparseCanonical,
-  normalizeExpression,
-  parseExpression,
-  rewriteExpression,
-} from './normalize-expression.js';
-export { canonicalDefault, canonicalRelationName, normalizeDefault } from './normalize-default.js';
-export { type NormalizeQueryOptions, normalizeQuery, type QueryRelation } from './normalize-query.js';
+export { isParserLoaded, loadParser, type ParseSqlOptions, parseSql } from './parser.js';
 export { figureColname } from './query-names.js';
 export { makeObjectName, serialSequenceName } from './serial.js';
-export type {
-  Change,
-  ChangeKind,
-  ColumnAspect,
-  ConstraintAspect,
-  DomainAspect,
-  EnumAspect,
-  IndexAspect,
-  IndexLike,
-  RoutineAspect,
-  SequenceAspect,
-  TableAspect,
-  TableChange,
-  TableChangeKind,
-  TriggerAspect,
-  ViewAspect,
-} from './diff/changes.js';
-export { changeOrderKey, changeSubject, diffModels } from './diff/index.js';
-export {
-  DEFAULT_BOOKKEEPING_TABLES,
-  type DiffOptions,
-  type IgnoreRule,
-  matchesPattern,
-  type ObjectKind,
-} from './diff/options.js';
-export { asIndex, sameType, typeKey } from './diff/equivalence.js';
-export { invertChange, invertChanges, invertTableChange } from './diff/invert.js';
-export type { ClientDefault, Finding, FindingObject, FindingSide, Fix, Severity, Side } from './findings/types.js';
-export { SEVERITY_RANK } from './findings/types.js';
-export { ALL_FINDING_CODES, FINDING_CODES, type FindingCode, isFindingCode } from './findings/codes.js';
-export { applyPolicy, type ObjectRule, type Policy, type PolicySeverity, severityFor } from './findings/policy.js';
-export { combineFindings, type FindingContext, type ThreeLegs, toFindings } from './findings/index.js';
-export {
-  type PrismaEnumName,
-  type PrismaScalar,
-  type PrismaType,
-  prismaFieldType,
-  prismaType,
-} from './findings/prisma-types.js';
-export { fieldName, modelName, prismaDefault, prismaEnum, prismaField, prismaIndex, prismaModel, prismaRelation } from './findings/prisma-fix.js';
-export { changeSql, tableChangeSql } from './findings/sql-fix.js';
+export { compare, sortModel, stripSpans } from './sort.js';

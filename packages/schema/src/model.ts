@@ -48,6 +48,12 @@ export interface Model {
   readonly routines: readonly Routine[];
   /** Comments on schemas, keyed by schema name (other objects carry `comment` themselves). */
   readonly schemaComments?: Readonly<Record<string, string>>;
+  /**
+   * Where a source created each schema (the migration's `CREATE SCHEMA` statement), keyed by schema
+   * name, the `span` of objects `schemas` keeps as bare names. Like every span it never takes part
+   * in comparison: `stripSpans` drops it and the diff does not read it.
+   */
+  readonly schemaSpans?: Readonly<Record<string, SourceSpan>>;
 }
 
 export interface Extension {
@@ -122,7 +128,10 @@ export interface Column {
   readonly identity?: IdentityKind;
   /** Canonical expression of a `GENERATED ALWAYS AS (...) STORED` column. */
   readonly generated?: string;
-  /** Collation name when it differs from the type's default collation (`"C"`, `und-x-icu`). */
+  /**
+   * Collation name when it differs from the type's default collation, unquoted: `C`, `und-x-icu`,
+   * `schema.name` for one outside `pg_catalog`.
+   */
   readonly collation?: string;
   readonly comment?: string;
   readonly span?: SourceSpan;
@@ -261,5 +270,14 @@ export interface Routine extends QualifiedName {
 
 /** An empty model. */
 export function emptyModel(): Model {
-  return { schemas: [], extensions: [], enums: [], domains: [], sequences: [], tables: [], views: [], routines: [] };
+  return {
+    schemas: [],
+    extensions: [],
+    enums: [],
+    domains: [],
+    sequences: [],
+    tables: [],
+    views: [],
+    routines: [],
+  };
 }

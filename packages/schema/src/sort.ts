@@ -42,7 +42,9 @@ export function sortModel(model: Model): Model {
   };
 }
 
-/** The model without `span` fields anywhere: what two sources must agree on. */
+/** The model without `span` fields anywhere (nor `schemaSpans`): what two sources must agree on. */
 export function stripSpans(model: Model): Model {
-  return JSON.parse(JSON.stringify(model, (key, value) => (key === 'span' ? undefined : value))) as Model;
+  return JSON.parse(
+    JSON.stringify(model, (key, value) => (key === 'span' || key === 'schemaSpans' ? undefined : value)),
+  ) as Model;
 }

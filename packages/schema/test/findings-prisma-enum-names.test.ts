@@ -1,9 +1,9 @@
 /**
  * Prisma fixes name an enum type as the Prisma schema does: by its `enum` block's name when the
  * schema has one (`enum Gender { ... @@map("gender") }` -> `Gender`), else by the name the
- * enum-missing fix gives the block it adds (`session_subject_type` -> `SessionSubjectType`), so
- * that the fixes of one report fit together. Found by sync-check on beegy-labs/my-girok: the
- * suggested `model Sessions` typed a field `session_subject_type` beside `enum SessionSubjectType`.
+ * enum-missing fix gives the block it adds (`prisma db pull`'s: the type's name), so that the fixes
+ * of one report fit together. Found by sync-check on beegy-labs/my-girok: the suggested model typed
+ * a field with one name beside an enum block of another.
  */
 import { diffModels, type Finding, type Model, type PrismaEnumName, toFindings } from '@gander/schema';
 import { describe, expect, it } from 'vitest';
@@ -40,10 +40,10 @@ describe('enum names in Prisma fixes', () => {
     });
     const fixes = prismaFixes(migrations, model());
     expect(fixes['enum-presence:public.session_subject_type']).toBe(
-      'enum SessionSubjectType {\n  USER\n  ADMIN\n  @@map("session_subject_type")\n}',
+      'enum session_subject_type {\n  USER\n  ADMIN\n}',
     );
     expect(fixes['table-presence:public.sessions']).toBe(
-      'model Sessions {\n  id String @id @db.Uuid\n  subjectType SessionSubjectType @map("subject_type")\n  @@map("sessions")\n}',
+      'model sessions {\n  id String @id @db.Uuid\n  subject_type session_subject_type\n}',
     );
   });
 

@@ -546,11 +546,19 @@ describe('finding contents', () => {
       {
         from: 'migrations',
         to: 'prisma',
+        enums: [
+          {
+            schema: 'public',
+            name: 'role',
+            prismaName: 'Role',
+            valueNames: { user: 'User', admin: 'admin' },
+          },
+        ],
       },
     );
     expect(finding?.fixes.map((f) => f.text)).toEqual([
       "ALTER TYPE public.role ADD VALUE 'owner' AFTER 'user';",
-      'enum Role {\n  user\n  admin\n  @@map("role")\n}',
+      'enum Role {\n  User @map("user")\n  admin\n  @@map("role")\n}',
     ]);
   });
 

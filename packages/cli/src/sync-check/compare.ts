@@ -13,6 +13,7 @@ import {
   type Model,
   type Policy,
   type PrismaEnumName,
+  type PrismaModelName,
   toFindings,
 } from '@gander/schema';
 import type { ReportFinding } from './report.js';
@@ -35,14 +36,21 @@ export interface CompareOptions {
   readonly pendingFiles: readonly string[];
   /** The Prisma schema's enum blocks by the type they map to, so Prisma fixes use their names. */
   readonly prismaEnums?: readonly PrismaEnumName[];
+  /** The Prisma schema's model blocks with their field names, so Prisma fixes use their names. */
+  readonly prismaModels?: readonly PrismaModelName[];
 }
 
 function enumsOf(models: readonly (Model | undefined)[], prismaEnums: readonly PrismaEnumName[] = []): PrismaEnumName[] {
   const seen = new Map<string, PrismaEnumName>();
   for (const model of models) {
     for (const e of model?.enums ?? []) {
-      const prismaName = prismaEnums.find((p) => p.schema === e.schema && p.name === e.name)?.prismaName;
-      seen.set(`${e.schema}.${e.name}`, { schema: e.schema, name: e.name, ...(prismaName ? { prismaName } : {}) });
+      const block = prismaEnums.find((p) => p.schema === e.schema && p.name === e.name);
+      seen.set(`${e.schema}.${e.name}`, {
+        schema: e.schema,
+        name: e.name,
+        ...(block?.prismaName ? { prismaName: block.prismaName } : {}),
+        ...(block?.valueNames ? { valueNames: block.valueNames } : {}),
+      });
     }
   }
   return [...seen.values()];
@@ -59,6 +67,7 @@ export function compareSources(models: ServiceModels, options: CompareOptions): 
   const context: Omit<FindingContext, 'from' | 'to'> = {
     clientDefaults: options.clientDefaults,
     enums: enumsOf([head, prisma, database], options.prismaEnums),
+    prismaModels: options.prismaModels ?? [],
     policy: options.policy,
   };
   const diff = (a: Model, b: Model) => diffModels(a, b, options.diff);
@@ -67,15 +76,16 @@ export function compareSources(models: ServiceModels, options: CompareOptions): 
   if (head && prisma && database && applied) {
     const migrationsDatabase = diff(applied, database);
     drift = new Set(toFindings(migrationsDatabase, { ...context, policy: {}, from: 'migrations', to: 'database' }).map((f) => f.key));
-    findings = combineFindings({ migrationsPrisma: diff(head, prisma), migrationsDatabase, prismaDatabase: diff(prisma, database) }, context);
+    const models = { migrationsPrisma: { from: head, to: prisma }, migrationsDatabase: { from: applied, to: database }, prismaDatabase: { from: prisma, to: database } };
+    findings = combineFindings({ migrationsPrisma: diff(head, prisma), migrationsDatabase, prismaDatabase: diff(prisma, database), models }, context);
   } else if (head && prisma) {
-    findings = toFindings(diff(head, prisma), { ...context, from: 'migrations', to: 'prisma' });
+    findings = toFindings(diff(head, prisma), { ...context, models: { from: head, to: prisma }, from: 'migrations', to: 'prisma' });
   } else if (applied && database) {
     const changes = diff(applied, database);
-    findings = toFindings(changes, { ...context, from: 'migrations', to: 'database' });
+    findings = toFindings(changes, { ...context, models: { from: applied, to: database }, from: 'migrations', to: 'database' });
     drift = new Set(findings.map((f) => f.key));
   } else if (prisma && database) {
-    findings = toFindings(diff(prisma, database), { ...context, from: 'prisma', to: 'database' });
+    findings = toFindings(diff(prisma, database), { ...context, models: { from: prisma, to: database }, from: 'prisma', to: 'database' });
   } else {
     return [];
   }

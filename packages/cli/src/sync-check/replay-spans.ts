@@ -33,7 +33,7 @@ const named = (item: { readonly name: string }) => item.name;
 /**
  * The replayed model with the fold's spans on every object the fold has under the same name
  * (tables and their columns, constraints, indexes and triggers; enums, domains, sequences, views,
- * routines by signature, extensions). Nothing else changes.
+ * routines by signature, extensions, schemas). Nothing else changes.
  */
 export function withFoldSpans(replayed: Model, folded: Model): Model {
   return {
@@ -58,5 +58,12 @@ export function withFoldSpans(replayed: Model, folded: Model): Model {
       folded.routines,
       (routine) => `${qualified(routine)}(${routine.argumentTypes.join(', ')})`,
     ),
+    ...schemaSpansOf(replayed, folded),
   };
+}
+
+/** The fold's `CREATE SCHEMA` spans of the schemas the replayed model has. */
+function schemaSpansOf(replayed: Model, folded: Model): Pick<Model, 'schemaSpans'> {
+  const spans = Object.entries(folded.schemaSpans ?? {}).filter(([schema]) => replayed.schemas.includes(schema));
+  return spans.length > 0 ? { schemaSpans: Object.fromEntries(spans) } : {};
 }

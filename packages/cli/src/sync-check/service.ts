@@ -18,6 +18,7 @@ import {
   type Policy,
   type PolicySeverity,
   type PrismaEnumName,
+  type PrismaModelName,
 } from '@gander/schema';
 import type { ServiceConfig } from '../config.js';
 import { baselineNotices } from './baseline.js';
@@ -99,7 +100,7 @@ export async function checkService(service: ServiceConfig, options: ServiceRunOp
   const findings = timings.timeSync('diff', () =>
     compareSources(
       { ...(head ? { migrations: head } : {}), ...(applied ? { migrationsApplied: applied } : {}), ...(prisma ? { prisma: prisma.model } : {}), ...(database ? { database: database.model } : {}) },
-      { diff: { ignore: service.ignore, bookkeepingTables: bookkeepingTables(service) }, policy, clientDefaults: prisma?.clientDefaults ?? [], pendingFiles: pending.map((m) => m.file), prismaEnums: prisma?.enums ?? [] },
+      { diff: { ignore: service.ignore, bookkeepingTables: bookkeepingTables(service) }, policy, clientDefaults: prisma?.clientDefaults ?? [], pendingFiles: pending.map((m) => m.file), prismaEnums: prisma?.enums ?? [], prismaModels: prisma?.models ?? [] },
     ),
   );
   if (side && prisma && !service.baseline) notices.push(...baselineNotices(side, findings));
@@ -115,11 +116,12 @@ function bookkeepingTables(service: ServiceConfig): string[] {
   return [...new Set([...DEFAULT_BOOKKEEPING_TABLES, table, `${table}_gander_checksums`])];
 }
 
-/** The Prisma side: its model, client-side defaults and enum blocks (Prisma name -> type). */
+/** The Prisma side: its model, client-side defaults, enum blocks (Prisma name -> type) and model blocks' names. */
 interface PrismaSide {
   readonly model: Model;
   readonly clientDefaults: ClientDefault[];
   readonly enums: PrismaEnumName[];
+  readonly models: PrismaModelName[];
 }
 
 async function readPrisma(service: ServiceConfig): Promise<PrismaSide> {
@@ -132,8 +134,21 @@ async function readPrisma(service: ServiceConfig): Promise<PrismaSide> {
   const clientDefaults = result.clientDefaults.map(
     (d): ClientDefault => ({ schema: d.table.schema, table: d.table.name, column: d.column, kind: d.kind, args: d.args, span: d.span }),
   );
-  const enums = Object.entries(result.spans.enums).map(([prismaName, e]): PrismaEnumName => ({ ...e.type, prismaName }));
-  return { model: result.model, clientDefaults, enums };
+  const enums = Object.entries(result.spans.enums).map(
+    ([prismaName, e]): PrismaEnumName => ({
+      ...e.type,
+      prismaName,
+      valueNames: Object.fromEntries(Object.entries(e.values).map(([name, value]) => [value.dbName, name])),
+    }),
+  );
+  const models = Object.entries(result.spans.models)
+    .filter(([, m]) => m.kind === 'model')
+    .map(([prismaName, m]): PrismaModelName => ({
+      ...m.table,
+      prismaName,
+      fields: Object.fromEntries(Object.entries(m.fields).flatMap(([name, f]) => (f.column === undefined ? [] : [[f.column, name]]))),
+    }));
+  return { model: result.model, clientDefaults, enums, models };
 }
 
 /**

@@ -101,7 +101,7 @@ export function rename(state: FoldState, stmt: RenameStmt): void {
       const value = state.schemas.get(old);
       if (value === undefined) return;
       state.schemas.delete(old);
-      state.schemas.set(newName, value);
+      state.schemas.set(newName, { ...value, span: state.span });
       return;
     }
     case 'OBJECT_FUNCTION':

@@ -12,7 +12,7 @@ const BUILT_IN_EXTENSIONS = new Set(['plpgsql']);
  */
 export function createSchema(state: FoldState, stmt: CreateSchemaStmt, foldElement: (node: Node) => void): void {
   const name = stmt.schemaname ?? stmt.authrole?.rolename ?? '';
-  if (!state.schemas.has(name)) state.schemas.set(name, {});
+  if (!state.schemas.has(name)) state.schemas.set(name, { span: state.span });
   if (!stmt.schemaElts?.length) return;
   const saved = state.searchPath;
   state.searchPath = [name];

@@ -62,7 +62,7 @@ export function key(schema: string, name: string): string {
  * and the counters reported in `FoldResult`.
  */
 export class FoldState {
-  readonly schemas = new Map<string, { comment?: string }>();
+  readonly schemas = new Map<string, { comment?: string; span?: SourceSpan }>();
   readonly extensions = new Map<string, Extension>();
   readonly enums = new Map<string, EnumType>();
   readonly domains = new Map<string, Domain>();
@@ -181,6 +181,9 @@ export class FoldState {
     const schemaComments = Object.fromEntries(
       [...this.schemas].filter(([, v]) => v.comment !== undefined).map(([k, v]) => [k, v.comment as string]),
     );
+    const schemaSpans = Object.fromEntries(
+      [...this.schemas].filter(([, v]) => v.span !== undefined).map(([k, v]) => [k, v.span as SourceSpan]),
+    );
     const model: Model = {
       schemas: [...this.schemas.keys()],
       extensions: [...this.extensions.values()],
@@ -191,6 +194,7 @@ export class FoldState {
       views: [...this.views.values()].map((v): View => ({ ...v })),
       routines: [...this.routines.values()],
       ...(Object.keys(schemaComments).length > 0 ? { schemaComments } : {}),
+      ...(Object.keys(schemaSpans).length > 0 ? { schemaSpans } : {}),
     };
     return sortModel(model);
   }

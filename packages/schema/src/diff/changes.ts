@@ -22,6 +22,7 @@ import type {
   Index,
   Routine,
   Sequence,
+  SourceSpan,
   Table,
   Trigger,
   UniqueConstraint,
@@ -141,8 +142,8 @@ export type TableChange =
 
 /** One change of the model; see the module doc for the add / drop / alter / rename convention. */
 export type Change =
-  | { readonly kind: 'add schema'; readonly schema: string }
-  | { readonly kind: 'drop schema'; readonly schema: string }
+  | { readonly kind: 'add schema'; readonly schema: string; readonly span?: SourceSpan }
+  | { readonly kind: 'drop schema'; readonly schema: string; readonly span?: SourceSpan }
   | {
       readonly kind: 'alter schema';
       readonly schema: string;

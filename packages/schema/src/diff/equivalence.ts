@@ -64,12 +64,21 @@ export function isIndexLike(object: { readonly kind: string; readonly deferrable
 }
 
 /**
+ * A possibly schema-qualified name kept unquoted in the model (`C`, `public.german`), each part
+ * spelled by `quote`; the first `.` separates the schema.
+ */
+export function qualifiedText(name: string, quote: (part: string) => string): string {
+  const dot = name.indexOf('.');
+  return dot < 0 ? quote(name) : `${quote(name.slice(0, dot))}.${quote(name.slice(dot + 1))}`;
+}
+
+/**
  * Text of one index key, for signatures, messages and SQL: `(lower(email)) DESC`, `name gin_trgm_ops`;
- * `quote` spells a column name (SQL passes its identifier quoting).
+ * `quote` spells a column or collation name (SQL passes its identifier quoting).
  */
 export function keyText(key: IndexKey, quote: (name: string) => string = (name) => name): string {
   let text = key.column !== undefined ? quote(key.column) : `(${key.expression ?? ''})`;
-  if (key.collation) text += ` COLLATE ${key.collation}`;
+  if (key.collation) text += ` COLLATE ${qualifiedText(key.collation, quote)}`;
   if (key.opclass) text += ` ${key.opclass}`;
   if (key.order === 'desc') text += ' DESC';
   if (key.nulls !== (key.order === 'desc' ? 'first' : 'last')) text += ` NULLS ${key.nulls.toUpperCase()}`;

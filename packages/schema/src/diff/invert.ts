@@ -42,9 +42,8 @@ export function invertTableChange(change: TableChange): TableChange {
 export function invertChange(change: Change): Change {
   switch (change.kind) {
     case 'add schema':
-      return { kind: 'drop schema', schema: change.schema };
     case 'drop schema':
-      return { kind: 'add schema', schema: change.schema };
+      return { ...change, kind: change.kind === 'add schema' ? 'drop schema' : 'add schema' };
     case 'add extension':
       return { kind: 'drop extension', extension: change.extension };
     case 'drop extension':

@@ -22,8 +22,12 @@ export function diffSchemas(from: Model, to: Model, filter: Filter): Change[] {
       });
     }
   }
-  for (const schema of pairing.onlyTo) changes.push({ kind: 'add schema', schema });
-  for (const schema of pairing.onlyFrom) changes.push({ kind: 'drop schema', schema });
+  const span = (model: Model, schema: string) => {
+    const at = model.schemaSpans?.[schema];
+    return at ? { span: at } : {};
+  };
+  for (const schema of pairing.onlyTo) changes.push({ kind: 'add schema', schema, ...span(to, schema) });
+  for (const schema of pairing.onlyFrom) changes.push({ kind: 'drop schema', schema, ...span(from, schema) });
   return changes;
 }
 

@@ -10,13 +10,16 @@ import {
   type End,
   ends,
   keyName,
+  other,
   prismaEnd,
   prismaFix,
 } from './context.js';
 import { type Draft, draftKey } from './draft.js';
-import { prismaDefault, prismaField } from './prisma-fix.js';
+import { prismaDefault } from './prisma-default.js';
+import { prismaField } from './prisma-fix.js';
 import { prismaFieldType } from './prisma-types.js';
 import { tableChangeSql } from './sql-fix.js';
+import { withForeignKeys } from './sql-retype.js';
 import type { FindingObject } from './types.js';
 
 /** The pair of tables a nested change belongs to, and the table name keys use. */
@@ -90,7 +93,7 @@ function prismaColumnFix(ctx: BuildContext, aspect: ColumnAspect, target: Column
     case 'default':
       return target.default === undefined
         ? prismaFix('', 'remove the @default attribute', at)
-        : prismaFix(prismaDefault(target.default, target.type), 'set the default to', at);
+        : prismaFix(prismaDefault(target.default, target.type, ctx.naming), 'set the default to', at);
     default:
       return undefined;
   }
@@ -138,10 +141,13 @@ function aspectDraft(
     present: { from: true, to: true },
     span: { from: from.span, to: to.span },
     value: { from: aspectValue(from, aspect), to: aspectValue(to, aspect) },
-    sql: (end) =>
-      code === 'client-default' || (code === 'unmodelled-object' && aspect === 'notNull')
-        ? []
-        : nestedSql(pair, { kind: 'alter column', from, to, aspects: [aspect] }, end),
+    sql: (end) => {
+      if (code === 'client-default' || (code === 'unmodelled-object' && aspect === 'notNull')) return [];
+      const statements = nestedSql(pair, { kind: 'alter column', from, to, aspects: [aspect] }, end);
+      if (aspect !== 'type' || !ctx.models) return statements;
+      const [table, column] = end === 'from' ? [pair.from, from] : [pair.to, to];
+      return withForeignKeys(ctx.models[end], ctx.models[other(end)], table, column.name, statements);
+    },
     prisma: (end) =>
       code === 'client-default' || code === 'unmodelled-object'
         ? undefined
@@ -179,7 +185,7 @@ export function columnDrafts(ctx: BuildContext, pair: TablePair, change: TableCh
           end === presentOn
             ? prismaFix('', `remove the field mapped to column ${column.name}`, column.span)
             : prismaFix(
-                prismaField(column, { enums: ctx.enums }),
+                prismaField(column, end === 'from' ? pair.from : pair.to, { naming: ctx.naming }),
                 `add the field to the model of table ${pair.to.name}`,
                 (end === 'from' ? pair.from : pair.to).span,
               ),

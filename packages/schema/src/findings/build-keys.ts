@@ -2,22 +2,15 @@
 import type { ConstraintAspect, IndexAspect, IndexLike, TableChange } from '../diff/changes.js';
 import { constraintIdentity } from '../diff/constraints.js';
 import { asIndex, keyColumnsSignature } from '../diff/equivalence.js';
-import type { Constraint, ForeignKeyConstraint, SourceSpan } from '../model.js';
+import type { Constraint, ForeignKeyConstraint } from '../model.js';
 import { memberObject, nestedSql, type TablePair } from './build-columns.js';
 import { triggerDraft } from './build-triggers.js';
 import type { FindingCode } from './codes.js';
 import { type BuildContext, type End, ends, keyName, prismaEnd, prismaFix } from './context.js';
 import { type Draft, draftKey } from './draft.js';
-import { fieldName, prismaIndex, prismaRelation } from './prisma-fix.js';
+import { isPrismaIndex, prismaActions } from './prisma-fix.js';
+import { prismaKeyFix } from './prisma-key-fix.js';
 import { constraintDefinition, createIndex } from './sql-text.js';
-
-const ACTION_NAMES: Readonly<Record<string, string>> = {
-  'no action': 'NoAction',
-  restrict: 'Restrict',
-  cascade: 'Cascade',
-  'set null': 'SetNull',
-  'set default': 'SetDefault',
-};
 
 /**
  * An index or constraint named after its table or columns (`users_pkey`, `sessions_token_hash_key`)
@@ -34,40 +27,9 @@ function describe(item: IndexLike | Constraint, pair: TablePair): string {
   return 'kind' in item ? constraintDefinition(item) : createIndex(item, pair.from).replace(/;$/, '');
 }
 
-function prismaKeyFix(item: Constraint | IndexLike, span: SourceSpan | undefined) {
-  if (!('kind' in item)) {
-    const attribute = prismaIndex(item);
-    return attribute ? prismaFix(attribute, 'add to the model', span) : undefined;
-  }
-  switch (item.kind) {
-    case 'primary key':
-      return item.columns.length === 1
-        ? prismaFix(
-            `@id(map: ${JSON.stringify(item.name)})`,
-            `add to the field of column ${item.columns[0]}`,
-            span,
-          )
-        : prismaFix(
-            `@@id([${item.columns.map(fieldName).join(', ')}], map: ${JSON.stringify(item.name)})`,
-            'add to the model',
-            span,
-          );
-    case 'unique':
-      return prismaFix(prismaIndex(asIndex(item)) ?? '', 'add to the model', span);
-    case 'foreign key':
-      return prismaFix(
-        prismaRelation(item),
-        'set on the relation field (add one if the model has none)',
-        span,
-      );
-    default:
-      return undefined;
-  }
-}
-
 /** Whether Prisma can say this object at all (else a Prisma side without it is `unmodelled-object`). */
 function expressible(item: Constraint | IndexLike): boolean {
-  if (!('kind' in item)) return prismaIndex(item) !== undefined;
+  if (!('kind' in item)) return isPrismaIndex(item);
   return (
     item.kind === 'primary key' || item.kind === 'foreign key' || (item.kind === 'unique' && !item.deferrable)
   );
@@ -111,7 +73,15 @@ function presenceDraft(
         ? undefined
         : end === presentOn
           ? prismaFix('', `remove the attribute that declares ${item.name}`, item.span)
-          : prismaKeyFix(item, (end === 'from' ? pair.from : pair.to).span),
+          : prismaKeyFix(
+              ctx,
+              item,
+              end === 'from' ? pair.from : pair.to,
+              presentOn === 'from' ? pair.from : pair.to,
+              {
+                relationField: true,
+              },
+            ),
   });
   const path = code === 'primary-key' ? 'primary key' : item.name;
   return {
@@ -219,13 +189,18 @@ function alterDraft(
       const target = end === 'from' ? to : from;
       const own = end === 'from' ? from : to;
       if (code === 'fk-actions' && 'kind' in target && target.kind === 'foreign key') {
-        return prismaFix(
-          `onDelete: ${ACTION_NAMES[target.onDelete]}, onUpdate: ${ACTION_NAMES[target.onUpdate]}`,
-          'set in the @relation attribute',
-          own.span,
-        );
+        return prismaFix(prismaActions(target), 'set in the @relation attribute', own.span);
       }
-      return prismaKeyFix(target, own.span);
+      const fix = prismaKeyFix(
+        ctx,
+        target,
+        end === 'from' ? pair.from : pair.to,
+        end === 'from' ? pair.to : pair.from,
+        {
+          relationField: false,
+        },
+      );
+      return fix && own.span ? { ...fix, location: own.span } : fix;
     },
   });
   const kind = 'kind' in from ? 'constraint' : 'index';

@@ -30,6 +30,7 @@ function objectOf(change: Change): FindingObject {
 }
 
 function spanOf(change: Change, end: End): SourceSpan | undefined {
+  if (change.kind === 'add schema' || change.kind === 'drop schema') return change.span;
   if ('from' in change && 'to' in change) {
     return ((end === 'from' ? change.from : change.to) as { readonly span?: SourceSpan }).span;
   }
@@ -67,10 +68,10 @@ function presenceDraft(ctx: BuildContext, change: Change, presentOn: End): Draft
       if (end === presentOn)
         return prismaFix('', `remove the ${group === 'table' ? 'model' : group} for ${object.path}`, span);
       if (change.kind === 'add table' || change.kind === 'drop table') {
-        return prismaFix(prismaModel(change.table, ctx.enums), 'add the model (relation fields by hand)');
+        return prismaFix(prismaModel(change.table, ctx.naming), 'add the model (relation fields by hand)');
       }
       if (change.kind === 'add enum' || change.kind === 'drop enum')
-        return prismaFix(prismaEnum(change.enum), 'add the enum');
+        return prismaFix(prismaEnum(change.enum, ctx.naming), 'add the enum');
       return undefined;
     },
   });
@@ -243,7 +244,7 @@ function definitionDraft(
       prisma: (end) =>
         change.kind === 'alter enum'
           ? prismaFix(
-              prismaEnum(end === 'from' ? change.to : change.from),
+              prismaEnum(end === 'from' ? change.to : change.from, ctx.naming),
               'make the enum read',
               spanOf(change, end),
             )

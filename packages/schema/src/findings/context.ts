@@ -1,9 +1,11 @@
 /**
- * What the draft builders share: the two sources compared, the Prisma side's client defaults, the
- * enum types (for Prisma type names), and the helpers that fill in each end's fix.
+ * What the draft builders share: the two sources compared (and their whole models, when given),
+ * the Prisma side's client defaults, the names Prisma fixes use, and the helpers that fill in each
+ * end's fix.
  */
-import type { SourceSpan } from '../model.js';
+import type { Model, SourceSpan } from '../model.js';
 import type { DraftSide, Leg } from './draft.js';
+import type { PrismaNaming } from './prisma-names.js';
 import type { PrismaEnumName } from './prisma-types.js';
 import type { ClientDefault, Fix, Side } from './types.js';
 
@@ -12,6 +14,10 @@ export interface BuildContext {
   readonly clientDefaults: readonly ClientDefault[];
   /** Every enum type of the sources, each with the Prisma name fixes call it by. */
   readonly enums: readonly PrismaEnumName[];
+  /** The Prisma schema's names for models, fields and enum values (`enums` included). */
+  readonly naming: PrismaNaming;
+  /** The models the change set was computed from, when known: SQL fixes see foreign keys elsewhere. */
+  readonly models?: { readonly from: Model; readonly to: Model };
 }
 
 export type End = 'from' | 'to';

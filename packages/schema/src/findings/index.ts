@@ -3,11 +3,12 @@
  * migrations, Prisma and database, naming the source that disagrees with the other two.
  */
 import type { Change } from '../diff/changes.js';
+import type { Model } from '../model.js';
 import { changeDrafts } from './build.js';
 import type { BuildContext } from './context.js';
 import { type Draft, finishDraft, type Leg, SIDE_ORDER, swapDraft } from './draft.js';
 import type { Policy } from './policy.js';
-import { modelName } from './prisma-fix.js';
+import { type PrismaModelName, pullName } from './prisma-names.js';
 import type { PrismaEnumName } from './prisma-types.js';
 import type { ClientDefault, Finding, Side } from './types.js';
 
@@ -21,10 +22,21 @@ export interface FindingContext {
   readonly clientDefaults?: readonly ClientDefault[];
   /**
    * Enum types of the models, so Prisma fixes name enum types (`Role`) rather than `Unsupported(...)`:
-   * by `prismaName` when the Prisma schema has a block for the type, else by the name the enum-missing
-   * fix gives the block it adds (`consent_status` -> `ConsentStatus`).
+   * by `prismaName` (and their values by `valueNames`) when the Prisma schema has a block for the type,
+   * else by the name the enum-missing fix gives the block it adds, `prisma db pull`'s.
    */
   readonly enums?: readonly PrismaEnumName[];
+  /**
+   * The Prisma schema's model blocks with their field names, so Prisma fixes call models and fields
+   * by the names the schema uses (`userId` for column `user_id`); objects not listed get the names
+   * `prisma db pull` would give them.
+   */
+  readonly prismaModels?: readonly PrismaModelName[];
+  /**
+   * The two models `changes` were computed from (`diffModels(from, to)`): SQL fixes then see the
+   * foreign keys around a column whose type changes, in other tables too, and drop and re-add them.
+   */
+  readonly models?: { readonly from: Model; readonly to: Model };
   /** Severity overrides (see `Policy`). */
   readonly policy?: Policy;
 }
@@ -40,10 +52,13 @@ function drafts(
   context: Omit<FindingContext, 'policy'>,
 ): { leg: Leg; drafts: Draft[] } {
   const { leg, flip } = orient({ from: context.from, to: context.to });
+  const enums = (context.enums ?? []).map((e) => ({ ...e, prismaName: e.prismaName ?? pullName(e.name) }));
   const ctx: BuildContext = {
     leg: { from: context.from, to: context.to },
     clientDefaults: context.clientDefaults ?? [],
-    enums: (context.enums ?? []).map((e) => ({ ...e, prismaName: e.prismaName ?? modelName(e.name) })),
+    enums,
+    naming: { enums, models: context.prismaModels ?? [] },
+    ...(context.models ? { models: context.models } : {}),
   };
   const raw = changes.flatMap((change) => changeDrafts(ctx, change));
   return { leg, drafts: flip ? raw.map(swapDraft) : raw };
@@ -80,6 +95,12 @@ export interface ThreeLegs {
   readonly migrationsPrisma: readonly Change[];
   readonly migrationsDatabase: readonly Change[];
   readonly prismaDatabase: readonly Change[];
+  /** The models each leg compared, when known (see `FindingContext.models`). */
+  readonly models?: {
+    readonly migrationsPrisma: { readonly from: Model; readonly to: Model };
+    readonly migrationsDatabase: { readonly from: Model; readonly to: Model };
+    readonly prismaDatabase: { readonly from: Model; readonly to: Model };
+  };
 }
 
 /**
@@ -93,12 +114,24 @@ export interface ThreeLegs {
  */
 export function combineFindings(
   legs: ThreeLegs,
-  context: Omit<FindingContext, 'from' | 'to'> = {},
+  context: Omit<FindingContext, 'from' | 'to' | 'models'> = {},
 ): Finding[] {
+  const models = (leg: keyof NonNullable<ThreeLegs['models']>) =>
+    legs.models ? { models: legs.models[leg] } : {};
   const all = [
-    drafts(legs.migrationsPrisma, { ...context, from: 'migrations', to: 'prisma' }),
-    drafts(legs.migrationsDatabase, { ...context, from: 'migrations', to: 'database' }),
-    drafts(legs.prismaDatabase, { ...context, from: 'prisma', to: 'database' }),
+    drafts(legs.migrationsPrisma, {
+      ...context,
+      ...models('migrationsPrisma'),
+      from: 'migrations',
+      to: 'prisma',
+    }),
+    drafts(legs.migrationsDatabase, {
+      ...context,
+      ...models('migrationsDatabase'),
+      from: 'migrations',
+      to: 'database',
+    }),
+    drafts(legs.prismaDatabase, { ...context, ...models('prismaDatabase'), from: 'prisma', to: 'database' }),
   ];
   const byKey = new Map<string, { leg: Leg; draft: Draft }[]>();
   for (const { leg, drafts: list } of all) {

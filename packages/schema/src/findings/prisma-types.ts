@@ -130,6 +130,8 @@ function unquotedQualified(type: string): QualifiedName | undefined {
 export interface PrismaEnumName extends QualifiedName {
   /** `ConsentStatus` for `enum ConsentStatus { ... @@map("consent_status") }`; else the type's name. */
   readonly prismaName?: string;
+  /** The block's value names by label: `{ active: 'Active' }` for `Active @map("active")`. */
+  readonly valueNames?: Readonly<Record<string, string>>;
 }
 
 /**

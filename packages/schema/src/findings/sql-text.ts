@@ -1,34 +1,28 @@
 /**
- * SQL text of model objects, for the SQL fixes: identifiers quoted as PostgreSQL needs, column
- * definitions, constraint and index definitions, `CREATE TABLE`.
+ * SQL text of model objects, for the SQL fixes: identifiers quoted as PostgreSQL's `quote_ident`
+ * quotes them (`quoteIdentifier`: unless all lower case letters, digits and `_`, or a key word other
+ * than an unreserved one), column definitions, constraint and index definitions, `CREATE TABLE`.
  *
- * @see https://www.postgresql.org/docs/16/sql-keywords-appendix.html (reserved key words)
+ * @see https://www.postgresql.org/docs/16/functions-string.html (`quote_ident`)
  */
 
-import { keyText } from '../diff/equivalence.js';
+import { keyText, qualifiedText } from '../diff/equivalence.js';
 import type { Column, Constraint, Index, QualifiedName, Table } from '../model.js';
+import { quoteIdentifier } from '../normalize-type.js';
 
-/** Key words that cannot be bare column or table names (PostgreSQL "reserved" and "reserved (can be function or type)"). */
-const RESERVED = new Set(
-  (
-    'all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate collation ' +
-    'column concurrently constraint create cross current_catalog current_date current_role current_schema current_time ' +
-    'current_timestamp current_user default deferrable desc distinct do else end except false fetch for foreign freeze ' +
-    'from full grant group having ilike in initially inner intersect into is isnull join lateral leading left like limit ' +
-    'localtime localtimestamp natural not notnull null offset on only or order outer overlaps placing primary references ' +
-    'returning right select session_user similar some symmetric system_user table tablesample then to trailing true union ' +
-    'unique user using variadic verbose when where window with'
-  ).split(' '),
-);
-
-/** An identifier as SQL must spell it: bare when PostgreSQL would fold it to itself, else quoted. */
-export function ident(name: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name) ? name : `"${name.replace(/"/g, '""')}"`;
+/** `schema.name`, each part as `quoteIdentifier` spells it. */
+export function qualified(name: QualifiedName): string {
+  return `${quoteIdentifier(name.schema)}.${quoteIdentifier(name.name)}`;
 }
 
-/** `schema.name`, each part as `ident` spells it. */
-export function qualified(name: QualifiedName): string {
-  return `${ident(name.schema)}.${ident(name.name)}`;
+/**
+ * A collation of the model as SQL spells it: `"C"`, `"und-x-icu"`, `app.german`. The model keeps
+ * collation names unquoted, `name` or `schema.name` (see `Column.collation`).
+ *
+ * NOTE: an unquoted `COLLATE C` fails: PostgreSQL folds it to `c`, a collation that does not exist.
+ */
+export function collationSql(collation: string): string {
+  return qualifiedText(collation, quoteIdentifier);
 }
 
 /** A string literal: `'it''s'`. */
@@ -49,8 +43,8 @@ export function defaultSql(column: Column): string | undefined {
 
 /** A column definition as in `CREATE TABLE` / `ADD COLUMN`: `email text NOT NULL DEFAULT ''::text`. */
 export function columnDefinition(column: Column): string {
-  let text = `${ident(column.name)} ${column.type}`;
-  if (column.collation) text += ` COLLATE ${column.collation}`;
+  let text = `${quoteIdentifier(column.name)} ${column.type}`;
+  if (column.collation) text += ` COLLATE ${collationSql(column.collation)}`;
   if (column.generated !== undefined) text += ` GENERATED ALWAYS AS (${column.generated}) STORED`;
   if (column.identity) text += ` GENERATED ${column.identity.toUpperCase()} AS IDENTITY`;
   if (column.notNull) text += ' NOT NULL';
@@ -58,7 +52,7 @@ export function columnDefinition(column: Column): string {
   return text;
 }
 
-const list = (names: readonly string[]) => names.map(ident).join(', ');
+const list = (names: readonly string[]) => names.map(quoteIdentifier).join(', ');
 
 /** The body of `ADD CONSTRAINT name <body>`. */
 export function constraintDefinition(constraint: Constraint): string {
@@ -85,7 +79,7 @@ export function constraintDefinition(constraint: Constraint): string {
       break;
     case 'exclusion': {
       const elements = constraint.elements.map(
-        (element) => `${keyText(element.key, ident)} WITH ${element.operator}`,
+        (element) => `${keyText(element.key, quoteIdentifier)} WITH ${element.operator}`,
       );
       text = `EXCLUDE USING ${constraint.method} (${elements.join(', ')})`;
       if (constraint.predicate !== undefined) text += ` WHERE (${constraint.predicate})`;
@@ -101,9 +95,9 @@ export function constraintDefinition(constraint: Constraint): string {
 
 /** `CREATE [UNIQUE] INDEX name ON table USING method (keys) ...;` */
 export function createIndex(index: Index, table: QualifiedName): string {
-  let text = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${ident(index.name)} ON ${qualified(table)}`;
+  let text = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdentifier(index.name)} ON ${qualified(table)}`;
   if (index.method !== 'btree') text += ` USING ${index.method}`;
-  text += ` (${index.keys.map((key) => keyText(key, ident)).join(', ')})`;
+  text += ` (${index.keys.map((key) => keyText(key, quoteIdentifier)).join(', ')})`;
   if (index.include.length > 0) text += ` INCLUDE (${list(index.include)})`;
   if (index.nullsNotDistinct) text += ' NULLS NOT DISTINCT';
   if (index.predicate !== undefined) text += ` WHERE (${index.predicate})`;
@@ -115,7 +109,7 @@ export function createTable(table: Table): string[] {
   const lines = [
     ...table.columns.map(columnDefinition),
     ...table.constraints.map(
-      (constraint) => `CONSTRAINT ${ident(constraint.name)} ${constraintDefinition(constraint)}`,
+      (constraint) => `CONSTRAINT ${quoteIdentifier(constraint.name)} ${constraintDefinition(constraint)}`,
     ),
   ];
   let head = `CREATE TABLE ${qualified(table)} (\n  ${lines.join(',\n  ')}\n)`;
