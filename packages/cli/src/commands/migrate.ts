@@ -34,6 +34,9 @@ Exit codes: 0 ok, 1 migration failed / state refused / lock timeout / checksum f
 
 const MUTATING = new Set(['up', 'up-by-one', 'up-to', 'down', 'down-to', 'redo', 'reset']);
 
+/** `-h` / `-help` in goose's spellings: given alone, they print `USAGE` as `parseArgs` would decide. */
+const HELP_FLAGS = new Set(['-h', '--h', '-help', '--help']);
+
 /** `gander migrate ...`: goose-compatible migration runner (both argument orders; see `USAGE`). */
 export function registerMigrate(program: Command, ctx: CommandContext): void {
   program
@@ -44,6 +47,8 @@ export function registerMigrate(program: Command, ctx: CommandContext): void {
     .allowExcessArguments()
     .argument('[args...]')
     .action(async (args: string[]) => {
+      // Usage alone needs none of the runner (loading it and its packages takes ~300 ms).
+      if (args.length > 0 && args.every((a) => HELP_FLAGS.has(a))) return void ctx.io.stdout(USAGE);
       const m = await import('@gander/migrate');
       const { resolveConnection } = await import('@gander/introspect');
       let logger = m.createLogger('text', ctx.io.stderr);
