@@ -6,7 +6,7 @@
  * own, and all of a report's fixes run one after the other; the server then has the target's types
  * and the keys as they were.
  */
-import { changeSql, diffModels, type Finding, type Model, toFindings } from '@gander/schema';
+import { changeSql, combineFindings, diffModels, type Finding, type Model, toFindings } from '@gander/schema';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../../../scripts/test-db/index.js';
@@ -170,6 +170,24 @@ describe('column-type fixes around foreign keys, run on PostgreSQL 16', () => {
       types: { 'sessions.id': 'integer', 'sessions.user_id': 'character varying(36)', 'users.id': 'text' },
       keys: [SESSION_KEY],
     });
+  });
+
+  it('with three sources, the culprit’s fix sees the foreign keys of its own model', () => {
+    const legs = {
+      migrationsPrisma: diffModels(text, uuid),
+      migrationsDatabase: diffModels(text, uuid),
+      prismaDatabase: diffModels(uuid, uuid),
+      models: {
+        migrationsPrisma: { from: text, to: uuid },
+        migrationsDatabase: { from: text, to: uuid },
+        prismaDatabase: { from: uuid, to: uuid },
+      },
+    };
+    const users = combineFindings(legs).find((f) => f.code === 'column-type' && f.object.table === 'users');
+    expect(users?.culprit).toBe('migrations');
+    expect(users?.fixes.map((f) => [f.side, f.text.split('\n')[0]])).toEqual([
+      ['migrations', 'ALTER TABLE public.sessions DROP CONSTRAINT sessions_user_id_fkey;'],
+    ]);
   });
 
   it('without the models (no foreign keys known) the fix is the bare type change, which PostgreSQL refuses', async () => {

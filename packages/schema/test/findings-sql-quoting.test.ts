@@ -86,6 +86,17 @@ const cases: {
   },
 ];
 
+/** A domain named in mixed case, with collation `C`. */
+const domain = { schema: 'public', name: 'Code', type: 'text', notNull: true, collation: 'C', checks: [] };
+
+describe('a domain with a collation', () => {
+  it('quotes the collation', () => {
+    expect(fix(model(), model({ domains: [domain] }))).toEqual([
+      'CREATE DOMAIN public."Code" AS text COLLATE "C" NOT NULL;',
+    ]);
+  });
+});
+
 describe('SQL fixes quote identifiers as quote_ident does, run on PostgreSQL 16', () => {
   const db = useTestDatabase(16);
   let client: pg.Client;
@@ -103,6 +114,14 @@ describe('SQL fixes quote identifiers as quote_ident does, run on PostgreSQL 16'
     for (const statement of statements) await client.query(statement);
     const { rows } = await client.query(COLLATIONS, [name]);
     expect(rows).toEqual(after);
+  });
+
+  it('the domain fix runs', async () => {
+    for (const statement of fix(model(), model({ domains: [domain] }))) await client.query(statement);
+    const { rows } = await client.query(
+      `SELECT co.collname FROM pg_type t JOIN pg_collation co ON co.oid = t.typcollation WHERE t.typname = 'Code'`,
+    );
+    expect(rows).toEqual([{ collname: 'C' }]);
   });
 
   it('quoteIdentifier agrees with the server’s quote_ident', async () => {
