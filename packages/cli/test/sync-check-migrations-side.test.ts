@@ -68,4 +68,15 @@ describe('readMigrationsSide', () => {
     const folded = await foldChain(side, side.set, 'public');
     expect(folded.model.routines.map((r) => r.name)).toEqual(['f']);
   });
+
+  it('checks every migration from the first one the fold stopped at', async () => {
+    const again = { '00005_g.sql': unsplit['00004_fn.sql'].replaceAll('f()', 'g()') };
+    const service = chain('unsplit-twice', { ...unsplit, ...good, ...again });
+    const side = await readMigrationsSide(service, service.migrations as string);
+    expect(side.notices.map((n) => [n.code, n.location?.file.split('/').pop()])).toEqual([
+      ['migration-invalid', '00004_fn.sql'],
+      ['migration-invalid', '00005_g.sql'],
+    ]);
+    expect(side.empty.map((e) => e.migration.name)).toEqual(['00001_init.sql']);
+  });
 });

@@ -48,7 +48,8 @@ export async function readMigrationsSide(service: ServiceConfig, dir: string): P
   const notices: Notice[] = [];
   const empty: { migration: Migration; span: SourceSpan }[] = [];
   const checked: Migration[] = [];
-  const folded = service.baseline ? undefined : await foldIfParsed(set, service.defaultSchema);
+  const attempt = service.baseline ? { parsed: 0 } : await foldIfParsed(set, service.defaultSchema);
+  const folded = attempt.folded;
   if (folded) {
     // The fold parsed every statement goose sends: only the leading migrations that build nothing are left to find.
     checked.push(...set.migrations);
@@ -58,7 +59,11 @@ export async function readMigrationsSide(service: ServiceConfig, dir: string): P
       empty.push({ migration, span: result.empty });
     }
   } else {
-    for (const migration of set.migrations) {
+    for (const [index, migration] of set.migrations.entries()) {
+      if (index < attempt.parsed && checked.length > empty.length) {
+        checked.push(migration); // parsed by the fold, and past the leading migrations that build nothing
+        continue;
+      }
       const result = await checkMigration(migration, notices);
       checked.push(result.migration);
       if (result.empty && checked.length === empty.length + 1) empty.push({ migration, span: result.empty });
@@ -78,21 +83,26 @@ export async function readMigrationsSide(service: ServiceConfig, dir: string): P
 }
 
 /**
- * The fold of a goose chain in which every statement parses, else `undefined` (a statement
- * PostgreSQL rejects, or any other error, which the statement-by-statement check then reports as
- * before). The fold parses each statement goose sends (the same split as {@link checkMigration}),
- * so its success stands for that check, and its result is the head model {@link foldChain} gives.
- * Prisma Migrate folders, which the fold parses file by file, are left to the check.
+ * The fold of a goose chain in which every statement parses (`folded`), else how many leading
+ * migrations the fold got past (`parsed`) before a statement PostgreSQL rejects (0 for any other
+ * error): the statement-by-statement check then runs on the rest and reports as before. The fold
+ * parses each statement goose sends (the same split as {@link checkMigration}), so what it got past
+ * needs no check, and its result is the head model {@link foldChain} gives. Prisma Migrate folders,
+ * which the fold parses file by file, are left to the check.
  */
-async function foldIfParsed(set: MigrationSet, defaultSchema: string): Promise<FoldResult | undefined> {
-  if (set.migrations.some((m) => m.kind === 'sql' && m.text !== undefined && m.format !== 'goose')) return undefined;
+async function foldIfParsed(
+  set: MigrationSet,
+  defaultSchema: string,
+): Promise<{ readonly folded?: FoldResult; readonly parsed: number }> {
+  if (set.migrations.some((m) => m.kind === 'sql' && m.text !== undefined && m.format !== 'goose')) return { parsed: 0 };
   const { foldMigrationSet } = await import('@gander/goose');
   await loadParser();
   try {
-    return foldMigrationSet(set, { defaultSchema });
+    return { folded: foldMigrationSet(set, { defaultSchema }), parsed: set.migrations.length };
   } catch (error) {
-    if (isGanderError(error)) return undefined;
-    throw error;
+    if (!isGanderError(error)) throw error;
+    const at = error.code === 'SQL_SYNTAX' ? set.migrations.findIndex((m) => m.file === error.source?.file) : -1;
+    return { parsed: Math.max(at, 0) };
   }
 }
 
