@@ -123,7 +123,7 @@ describe('gander diff', () => {
     expect(result.code).toBe(1);
     expect(lines).toEqual([
       `sequence public.extra_seq: only in ${label}`,
-      `table public.drift / column note: default: (absent) (${dir}) vs 'x' (${label}) [left at ${join(dir, '1_a.sql')}:2:1]`,
+      `table public.drift / column note: default: (absent) (${dir}) vs 'x' (${label}) [left at ${join(dir, '1_a.sql')}:2:41]`,
       `2 difference(s) between ${dir} and ${label}`,
       '',
     ]);
