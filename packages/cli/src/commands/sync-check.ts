@@ -17,6 +17,7 @@ interface SyncCheckFlags {
   baselineFile?: string;
   quiet?: boolean;
   timings?: boolean;
+  cache: boolean;
 }
 
 /**
@@ -40,6 +41,7 @@ export function registerSyncCheck(program: Command, ctx: CommandContext): void {
     .option('--baseline-file <file>', 'a JSON report of accepted findings: only new findings are reported')
     .option('--quiet', 'print only findings at or above --fail-on, and nothing when clean')
     .option('--timings', 'print the time spent per part on stderr')
+    .option('--no-cache', 'compute every service afresh and store nothing (default: results of unchanged inputs are reused)')
     .action(async (names: string[], flags: SyncCheckFlags) => {
       const format = flags.format as Format;
       if (!FORMATS.includes(format)) throw new GanderError('USAGE', `--format ${flags.format}: expected one of ${FORMATS.join(', ')}`);
@@ -57,6 +59,7 @@ export function registerSyncCheck(program: Command, ctx: CommandContext): void {
         ...(flags.replay !== undefined ? { replay: flags.replay === true ? 'pglite' : String(flags.replay) } : {}),
         failOn: flags.failOn,
         ...(flags.baselineFile ? { baselineFile: flags.baselineFile } : {}),
+        cache: flags.cache,
       });
       const { renderReport } = await import('../sync-check/render.js');
       const text = await timings.time('output', () =>

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { FoldResult, Migration, MigrationSet } from '@gander/goose';
 import { GanderError, isGanderError, loadParser, parseSql, type SourceSpan } from '@gander/schema';
 import type { ServiceConfig } from '../config.js';
+import type { ResultCache } from './cache.js';
 import type { Notice } from './report.js';
 
 /** A migrations folder ready to fold or replay, with what was noticed while reading it. */
@@ -32,7 +33,7 @@ export interface MigrationsSide {
  * @throws GanderError from `readMigrations` (bad file names, duplicate versions), `GOOSE_DIRECTIVE`
  *   from goose's parser, `FILE_NOT_FOUND` for a missing folder or baseline file.
  */
-export async function readMigrationsSide(service: ServiceConfig, dir: string): Promise<MigrationsSide> {
+export async function readMigrationsSide(service: ServiceConfig, dir: string, cache?: ResultCache): Promise<MigrationsSide> {
   const { readMigrations } = await import('@gander/goose');
   if (!existsSync(dir)) throw new GanderError('FILE_NOT_FOUND', `${dir}: no such migrations folder (service "${service.name}")`);
   let set: MigrationSet;
@@ -45,10 +46,21 @@ export async function readMigrationsSide(service: ServiceConfig, dir: string): P
       throw error;
     }
   }
+  const head = set.migrations.at(-1)?.version ?? 0;
+  const count = set.migrations.length;
+  const inputs = cache && !service.baseline ? [service.defaultSchema, chainInputs(set)] : undefined;
+  const stored = inputs && cache?.read<StoredChecks>('checks', inputs);
+  if (stored) {
+    const empty = stored.empty.map(({ index, span }) => ({ migration: set.migrations[index] as Migration, span }));
+    if (stored.folded) return { set, count, head, notices: stored.notices, empty, folded: await foldCached(set, service.defaultSchema, cache) };
+    const rewritten = new Map(stored.rewritten);
+    const migrations = set.migrations.map((m, index) => rewritten.get(index) ?? m);
+    return { set: { ...set, migrations }, count, head, notices: stored.notices, empty };
+  }
   const notices: Notice[] = [];
   const empty: { migration: Migration; span: SourceSpan }[] = [];
   const checked: Migration[] = [];
-  const attempt = service.baseline ? { parsed: 0 } : await foldIfParsed(set, service.defaultSchema);
+  const attempt = service.baseline ? { parsed: 0 } : await foldIfParsed(set, service.defaultSchema, cache);
   const folded = attempt.folded;
   if (folded) {
     // The fold parsed every statement goose sends: only the leading migrations that build nothing are left to find.
@@ -69,8 +81,11 @@ export async function readMigrationsSide(service: ServiceConfig, dir: string): P
       if (result.empty && checked.length === empty.length + 1) empty.push({ migration, span: result.empty });
     }
   }
-  const head = set.migrations.at(-1)?.version ?? 0;
-  const count = set.migrations.length;
+  if (inputs) {
+    const rewritten = checked.flatMap((m, index) => (m === set.migrations[index] ? [] : [[index, m] as const]));
+    const emptyAt = empty.map(({ migration, span }) => ({ index: set.migrations.indexOf(migration), span }));
+    cache?.write('checks', inputs, { notices, empty: emptyAt, rewritten, folded: folded !== undefined } satisfies StoredChecks);
+  }
   let migrations = checked;
   if (service.baseline) {
     const { file, version } = service.baseline;
@@ -93,12 +108,11 @@ export async function readMigrationsSide(service: ServiceConfig, dir: string): P
 async function foldIfParsed(
   set: MigrationSet,
   defaultSchema: string,
+  cache: ResultCache | undefined,
 ): Promise<{ readonly folded?: FoldResult; readonly parsed: number }> {
   if (set.migrations.some((m) => m.kind === 'sql' && m.text !== undefined && m.format !== 'goose')) return { parsed: 0 };
-  const { foldMigrationSet } = await import('@gander/goose');
-  await loadParser();
   try {
-    return { folded: foldMigrationSet(set, { defaultSchema }), parsed: set.migrations.length };
+    return { folded: await foldCached(set, defaultSchema, cache), parsed: set.migrations.length };
   } catch (error) {
     if (!isGanderError(error)) throw error;
     const at = error.code === 'SQL_SYNTAX' ? set.migrations.findIndex((m) => m.file === error.source?.file) : -1;
@@ -110,10 +124,43 @@ async function foldIfParsed(
  * The fold of `chain`: the one reading the side already made when `chain` is its whole set, else
  * a new one.
  */
-export async function foldChain(side: MigrationsSide, chain: MigrationSet, defaultSchema: string): Promise<FoldResult> {
+export async function foldChain(
+  side: MigrationsSide,
+  chain: MigrationSet,
+  defaultSchema: string,
+  cache?: ResultCache,
+): Promise<FoldResult> {
   if (side.folded && chain === side.set) return side.folded;
+  return foldCached(chain, defaultSchema, cache);
+}
+
+/** What the fold and the check of a chain depend on: each migration as read (text included). */
+function chainInputs(chain: MigrationSet): unknown {
+  return chain.migrations.map((m) => [m.version, m.name, m.file, m.kind, m.format, m.text ?? null]);
+}
+
+/**
+ * `foldMigrationSet(chain)`, stored in `cache` by the chain's content.
+ * @throws GanderError as `foldMigrationSet` does (nothing is stored then).
+ */
+async function foldCached(chain: MigrationSet, defaultSchema: string, cache: ResultCache | undefined): Promise<FoldResult> {
+  const inputs = cache ? [defaultSchema, chainInputs(chain)] : undefined;
+  const stored = inputs && cache?.read<FoldResult>('fold', inputs);
+  if (stored) return stored;
   const { foldMigrationSet } = await import('@gander/goose');
-  return foldMigrationSet(chain, { defaultSchema });
+  await loadParser();
+  const result = foldMigrationSet(chain, { defaultSchema });
+  if (inputs) cache?.write('fold', inputs, result);
+  return result;
+}
+
+/** What {@link readMigrationsSide} stores of a chain's check (migrations by index in the chain). */
+interface StoredChecks {
+  readonly notices: Notice[];
+  readonly empty: { readonly index: number; readonly span: SourceSpan }[];
+  readonly rewritten: (readonly [number, Migration])[];
+  /** The whole chain folded (its fold is stored under `fold`). */
+  readonly folded: boolean;
 }
 
 const STATEMENT_BEGIN_HINT =

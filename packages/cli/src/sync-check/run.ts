@@ -6,6 +6,7 @@ import { relative, resolve } from 'node:path';
 import { GanderError, isGanderError, type SourceSpan } from '@gander/schema';
 import { type GanderConfig, loadConfig, type ServiceConfig } from '../config.js';
 import { readAccepted } from './accepted.js';
+import { cacheDirectory, openCache } from './cache.js';
 import { REPORT_VERSION, type ServiceReport, type SyncCheckReport, summarize } from './report.js';
 import { checkService } from './service.js';
 import { Timings } from './timings.js';
@@ -30,6 +31,8 @@ export interface SyncCheckOptions {
   readonly failOn: 'error' | 'warning';
   /** `--baseline-file`: a previous JSON report whose findings are accepted. */
   readonly baselineFile?: string;
+  /** False for `--no-cache`: compute everything, store nothing (default: the cache of `cache.ts`). */
+  readonly cache?: boolean;
 }
 
 /**
@@ -44,6 +47,8 @@ export async function runSyncCheck(options: SyncCheckOptions): Promise<{ report:
   const config = await timings.time('config', () => loadConfig(options.cwd, options.config, options.env));
   const services = selectServices(config, options);
   const accepted = options.baselineFile ? readAccepted(resolve(options.cwd, options.baselineFile)) : undefined;
+  const cacheDir = options.cache === false ? undefined : cacheDirectory(options.cwd, options.env);
+  const cache = cacheDir ? openCache(cacheDir) : undefined;
   const reports: ServiceReport[] = [];
   for (const service of services) {
     const databaseUrl = databaseUrlFor(service, services.length, options);
@@ -53,6 +58,7 @@ export async function runSyncCheck(options: SyncCheckOptions): Promise<{ report:
         env: options.env,
         ...(databaseUrl ? { databaseUrl } : {}),
         ...(options.replay ? { replay: options.replay } : {}),
+        ...(cache ? { cache } : {}),
         timings,
       });
       const kept = outcome.findings.filter((f) => !accepted?.has(`${service.name}\u0000${f.key}`));

@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 import type { Migration, MigrationSet } from '@gander/goose';
+import type { PrismaFiles, PrismaModelResult } from '@gander/prisma';
 import {
   ALL_FINDING_CODES,
   type ClientDefault,
@@ -13,6 +14,7 @@ import {
   GanderError,
   isFindingCode,
   isGanderError,
+  loadParser,
   type Model,
   type ObjectRule,
   type Policy,
@@ -22,6 +24,7 @@ import {
 } from '@gander/schema';
 import type { ServiceConfig } from '../config.js';
 import { baselineNotices } from './baseline.js';
+import type { ResultCache } from './cache.js';
 import { compareSources } from './compare.js';
 import { type DatabaseSide, readDatabaseSide } from './database.js';
 import { foldChain, type MigrationsSide, readMigrationsSide } from './migrations.js';
@@ -36,6 +39,8 @@ export interface ServiceRunOptions {
   /** Replay the migrations (`pglite` or a URL) instead of folding them. */
   readonly replay?: string;
   readonly timings: Timings;
+  /** Stored results of earlier runs (see `cache.ts`); none with `--no-cache`. */
+  readonly cache?: ResultCache;
 }
 
 export interface ServiceOutcome {
@@ -55,12 +60,12 @@ export async function checkService(service: ServiceConfig, options: ServiceRunOp
 
   let prisma: PrismaSide | undefined;
   if (service.prisma.length > 0) {
-    prisma = await timings.time('prisma', () => readPrisma(service));
+    prisma = await timings.time('prisma', () => readPrisma(service, options.cache));
     sources.prisma = { files: service.prisma };
   }
 
   let side: MigrationsSide | undefined;
-  if (service.migrations) side = await timings.time('sql', () => readMigrationsSide(service, service.migrations as string));
+  if (service.migrations) side = await timings.time('sql', () => readMigrationsSide(service, service.migrations as string, options.cache));
 
   let database: DatabaseSide | undefined;
   if (options.databaseUrl) {
@@ -97,6 +102,7 @@ export async function checkService(service: ServiceConfig, options: ServiceRunOp
   if (side && !prisma && !database) notices.push(notice('source-missing', `service "${service.name}" has migrations but no Prisma schema and no database to compare them with`, undefined, 'set "prisma" in gander.config.json or pass --database-url'));
 
   const policy = policyOf(service);
+  await loadParser(); // the comparison normalises SQL, and results read from the cache loaded nothing
   const findings = timings.timeSync('diff', () =>
     compareSources(
       { ...(head ? { migrations: head } : {}), ...(applied ? { migrationsApplied: applied } : {}), ...(prisma ? { prisma: prisma.model } : {}), ...(database ? { database: database.model } : {}) },
@@ -124,11 +130,23 @@ interface PrismaSide {
   readonly models: PrismaModelName[];
 }
 
-async function readPrisma(service: ServiceConfig): Promise<PrismaSide> {
+async function readPrisma(service: ServiceConfig, cache: ResultCache | undefined): Promise<PrismaSide> {
   const { readPrismaSchema, prismaToModel } = await import('@gander/prisma');
-  const { loadParser } = await import('@gander/schema');
   const parts = service.prisma.map((path) => readPrismaSchema(path));
   const files = { files: parts.flatMap((p) => p.files), origin: parts[0]?.origin ?? 'file' };
+  const inputs = [service.defaultSchema, files.origin, files.files.map((f) => [f.path, f.text])];
+  const stored = cache?.read<PrismaSide>('prisma', inputs);
+  if (stored) return stored;
+  const side = await mapPrisma(files, service, prismaToModel);
+  cache?.write('prisma', inputs, side);
+  return side;
+}
+
+async function mapPrisma(
+  files: PrismaFiles,
+  service: ServiceConfig,
+  prismaToModel: (files: PrismaFiles, options: { defaultSchema: string }) => PrismaModelResult,
+): Promise<PrismaSide> {
   await loadParser();
   const result = prismaToModel(files, { defaultSchema: service.defaultSchema });
   const clientDefaults = result.clientDefaults.map(
@@ -170,13 +188,13 @@ async function migrationModels(
       const replayed = (await replay(chain, options.replay, { env: options.env })).model;
       const { withFoldSpans } = await import('./replay-spans.js');
       try {
-        return withFoldSpans(replayed, (await foldChain(side, chain, service.defaultSchema)).model);
+        return withFoldSpans(replayed, (await foldChain(side, chain, service.defaultSchema, options.cache)).model);
       } catch (error) {
         if (isGanderError(error)) return replayed; // positions only: the replay stands without them
         throw error;
       }
     }
-    const result = await foldChain(side, chain, service.defaultSchema);
+    const result = await foldChain(side, chain, service.defaultSchema, options.cache);
     if (result.opaque.length > 0) {
       const first = result.opaque[0];
       notices.push(
