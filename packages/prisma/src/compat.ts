@@ -9,15 +9,15 @@
  *
  * @see https://pris.ly/d/config-datasource
  */
-import wasm from '@prisma/prisma-schema-wasm';
 import type { PrismaFile } from './files.js';
+import { prismaSchemaWasm } from './wasm.js';
 
 const connectionKeys = ['url', 'directUrl', 'shadowDatabaseUrl'];
 
 let knownFeatures: ReadonlySet<string> | undefined;
 
 function previewFeatures(): ReadonlySet<string> {
-  knownFeatures ??= new Set(JSON.parse(wasm.preview_features()) as string[]);
+  knownFeatures ??= new Set(JSON.parse(prismaSchemaWasm().preview_features()) as string[]);
   return knownFeatures;
 }
 

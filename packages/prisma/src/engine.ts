@@ -5,9 +5,9 @@
  * @see https://github.com/prisma/prisma-engines/tree/main/prisma-schema-wasm
  */
 import { GanderError, type SourceSpan } from '@gander/schema';
-import wasm from '@prisma/prisma-schema-wasm';
 import type { PrismaFile } from './files.js';
 import { positionAt } from './position.js';
+import { prismaSchemaWasm } from './wasm.js';
 
 /** The part of `get_datamodel`'s DMMF this package reads. */
 export interface DmmfDatamodel {
@@ -70,7 +70,7 @@ function params(files: readonly PrismaFile[]): string {
  */
 export function getDatamodel(files: readonly PrismaFile[]): DmmfDatamodel {
   try {
-    return JSON.parse(wasm.get_datamodel(params(files))) as DmmfDatamodel;
+    return JSON.parse(prismaSchemaWasm().get_datamodel(params(files))) as DmmfDatamodel;
   } catch (error) {
     throw schemaError(files, error);
   }
@@ -82,7 +82,7 @@ export function getDatamodel(files: readonly PrismaFile[]): DmmfDatamodel {
  * @throws GanderError `PRISMA_SCHEMA` when there is no datasource block.
  */
 export function getDatasource(files: readonly PrismaFile[]): DatasourceConfig {
-  const result = JSON.parse(wasm.get_config(params(files))) as {
+  const result = JSON.parse(prismaSchemaWasm().get_config(params(files))) as {
     config: { datasources: { provider: string; schemas: string[] }[] };
   };
   const ds = result.config.datasources[0];
@@ -121,7 +121,7 @@ function lintErrors(files: readonly PrismaFile[]): { span: SourceSpan; text: str
   let diagnostics: LintDiagnostic[];
   try {
     diagnostics = JSON.parse(
-      wasm.lint(JSON.stringify(files.map((f) => [f.path, f.text]))),
+      prismaSchemaWasm().lint(JSON.stringify(files.map((f) => [f.path, f.text]))),
     ) as LintDiagnostic[];
   } catch {
     return [];
