@@ -79,6 +79,8 @@ function codeIdentity(): string {
     ...PACKAGES.map((name) => packageRoot(require.resolve(name))),
   ];
   const hash = createHash('sha256');
+  // Nothing cached should depend on the time zone; it is in the key all the same, for safety.
+  hash.update(`${Intl.DateTimeFormat().resolvedOptions().timeZone}\n`);
   for (const root of roots) {
     hash.update(`${root}\n${readFileSync(join(root, 'package.json'), 'utf8')}\n`);
     addTree(hash, root, join(root, 'src'));
