@@ -1,8 +1,7 @@
 /**
  * The schema text as blocks, fields and attributes with their positions: the nodes
- * `@mrleebo/prisma-ast` 0.15.0 builds (with chevrotain's full location tracking), read by
- * `schema-reader.ts` without loading prisma-ast, which is loaded only for a file that reader leaves
- * to it (`prisma-ast-reader.ts`).
+ * `@mrleebo/prisma-ast` 0.15.0 builds with chevrotain's full location tracking
+ * (`prisma-ast-reader.ts`, loaded on first use).
  *
  * prisma-schema-wasm's DMMF leaves out what this package needs from the text itself: constraint
  * names (`map:` of `@id`, `@@id`, `@relation`), partial-index `where:`, `Unsupported(...)` fields,
@@ -14,7 +13,6 @@ import { GanderError, type SourceSpan } from '@gander/schema';
 import type { PrismaFile } from './files.js';
 import { readWithPrismaAst } from './prisma-ast-reader.js';
 import type { RawBlock, RawLocation } from './raw-schema.js';
-import { readSchemaText } from './schema-reader.js';
 
 /**
  * A value in an attribute argument, as prisma-ast gives it (strings keep their quotes; numbers,
@@ -247,21 +245,14 @@ function prismaAstList(file: PrismaFile): readonly RawBlock[] {
 }
 
 /**
- * Parses every file into blocks with positions. `fast` holds what `readSchemaText` already made of
- * each file (by index), when the caller read them first.
+ * Reads every file with prisma-ast, in order: one list of top-level nodes per file.
  *
- * @throws GanderError `PRISMA_SCHEMA` when prisma-ast cannot parse a file that Prisma accepted
- *   (a syntax prisma-ast 0.15.0 does not know), at the token it stopped on; `UNSUPPORTED` for a
- *   non-ASCII identifier, which prisma-ast would misread.
+ * @throws GanderError `UNSUPPORTED` for a non-ASCII identifier, which prisma-ast would misread;
+ *   `PRISMA_SCHEMA` when prisma-ast cannot parse a file that Prisma accepted (a syntax prisma-ast
+ *   0.15.0 does not know), at the token it stopped on.
  */
-export function parseAst(
-  files: readonly PrismaFile[],
-  fast: readonly (readonly RawBlock[] | undefined)[] = files.map((f) => readSchemaText(f.text)),
-): AstSchema {
-  const blocks: AstBlock[] = [];
-  const extensions: AstExtension[] = [];
-  let relationMode: string | undefined;
-  for (const [index, file] of files.entries()) {
+export function readBlocks(files: readonly PrismaFile[]): (readonly RawBlock[])[] {
+  return files.map((file) => {
     const unicode = nonAsciiIdentifier(file);
     if (unicode) {
       throw new GanderError(
@@ -273,7 +264,25 @@ export function parseAst(
         },
       );
     }
-    const list: readonly RawBlock[] = fast[index] ?? prismaAstList(file);
+    return prismaAstList(file);
+  });
+}
+
+/**
+ * Collects models, views, enums and the datasource's `extensions` / `relationMode` from the files'
+ * nodes (`lists`, from {@link readBlocks}, by file index).
+ *
+ * @throws GanderError as {@link readBlocks} when `lists` is not given.
+ */
+export function parseAst(
+  files: readonly PrismaFile[],
+  lists: readonly (readonly RawBlock[])[] = readBlocks(files),
+): AstSchema {
+  const blocks: AstBlock[] = [];
+  const extensions: AstExtension[] = [];
+  let relationMode: string | undefined;
+  for (const [index, file] of files.entries()) {
+    const list: readonly RawBlock[] = lists[index] ?? [];
     for (const item of list as Raw[]) {
       if (item.type === 'model' || item.type === 'view' || item.type === 'enum')
         blocks.push(toBlock(file.path, item));

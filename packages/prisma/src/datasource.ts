@@ -50,16 +50,15 @@ export function datasourceInText(blocks: readonly RawBlock[]): DatasourceConfig 
 }
 
 /**
- * The datasource of a schema Prisma's validator accepted: from the text (`fast`, what
- * `readSchemaText` made of each file) when {@link datasourceInText} can tell, else from
- * prisma-schema-wasm's `get_config`.
+ * The datasource of a schema Prisma's validator accepted: from the files' prisma-ast nodes
+ * (`lists`, by file index) when {@link datasourceInText} can tell, else from prisma-schema-wasm's
+ * `get_config`.
  *
  * @throws GanderError as `getDatasource` does (no datasource block).
  */
 export function readDatasource(
   files: readonly PrismaFile[],
-  fast: readonly (readonly RawBlock[] | undefined)[],
+  lists: readonly (readonly RawBlock[])[],
 ): DatasourceConfig {
-  const blocks = fast.every((list) => list !== undefined) ? fast.flat() : undefined;
-  return (blocks && datasourceInText(blocks)) ?? getDatasource(files);
+  return datasourceInText(lists.flat()) ?? getDatasource(files);
 }

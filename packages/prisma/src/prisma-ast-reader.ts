@@ -1,6 +1,6 @@
 /**
- * The fallback reader: `@mrleebo/prisma-ast` 0.15.0 with chevrotain's full location tracking, loaded
- * only for a file `schema-reader.ts` does not read (loading it costs about half a second).
+ * The schema reader: `@mrleebo/prisma-ast` 0.15.0 with chevrotain's full location tracking, loaded on
+ * first use (loading it costs about half a second, so commands that read no schema never pay it).
  *
  * @see https://github.com/MrLeebo/prisma-ast (0.15.0; 0.16 needs Node 22)
  */

@@ -1,6 +1,6 @@
 /**
  * The nodes of a schema file as `@mrleebo/prisma-ast` 0.15.0's visitor builds them (with full
- * location tracking): what `schema-reader.ts` builds too, and what `ast.ts` turns into blocks.
+ * location tracking), which `ast.ts` turns into blocks.
  * Only the parts `ast.ts` reads are typed.
  *
  * @see https://github.com/MrLeebo/prisma-ast/blob/v0.15.0/src/visitor.ts

@@ -10,7 +10,7 @@ import {
   sortModel,
   type Table,
 } from '@gander/schema';
-import { type AstBlock, parseAst } from './ast.js';
+import { type AstBlock, parseAst, readBlocks } from './ast.js';
 import { type ClientDefault, modelColumns } from './columns.js';
 import { prisma7Compatible } from './compat.js';
 import { blockDbName, blockTarget, fieldDbName, isColumnField, type MappingContext } from './context.js';
@@ -19,7 +19,6 @@ import { getDatamodel } from './engine.js';
 import type { PrismaFiles } from './files.js';
 import { indexesOf, type KeySource, primaryKeyOf } from './keys.js';
 import { foreignKeysOf, joinTables } from './relations.js';
-import { readSchemaText } from './schema-reader.js';
 import type { AttributeSpan, EnumSpans, ModelSpans, PrismaSpans } from './spans.js';
 
 /** Options of {@link prismaToModel}. */
@@ -92,15 +91,15 @@ export function prismaToModel(schema: PrismaFiles, options: PrismaModelOptions =
   const compat = prisma7Compatible(schema.files);
   const files = compat.files;
   const dmmf = getDatamodel(files);
-  const fast = files.map((f) => readSchemaText(f.text));
-  const datasource = readDatasource(files, fast);
+  const lists = readBlocks(files);
+  const datasource = readDatasource(files, lists);
   if (datasource.provider !== 'postgresql' && datasource.provider !== 'postgres') {
     throw new GanderError(
       'UNSUPPORTED',
       `datasource provider "${datasource.provider}": gander models PostgreSQL only`,
     );
   }
-  const ast = parseAst(files, fast);
+  const ast = parseAst(files, lists);
   const defaultSchema = options.defaultSchema ?? 'public';
   const citext = ast.extensions.find((e) => (e.map ?? e.name) === 'citext');
   const ctx: MappingContext = {

@@ -6,17 +6,15 @@ import { prisma7Compatible, readPrismaSchema } from '@gander/prisma';
 import { describe, expect, it } from 'vitest';
 import { datasourceInText, readDatasource } from '../src/datasource.js';
 import { getDatasource } from '../src/engine.js';
-import { readSchemaText } from '../src/schema-reader.js';
+import { readWithPrismaAst } from '../src/prisma-ast-reader.js';
 import { corpusCases, fixtureCases } from './cases.js';
 
-const read = (text: string) => readSchemaText(text) ?? [];
+const read = (text: string) => readWithPrismaAst(text);
 
 describe('datasourceInText', () => {
   it.each([...fixtureCases(), ...corpusCases()])('$name: as get_config reports it', ({ path }) => {
     const { files } = prisma7Compatible(readPrismaSchema(path).files);
-    const fast = files.map((f) => readSchemaText(f.text));
-    expect(fast.every((list) => list !== undefined)).toBe(true);
-    const fromText = datasourceInText(fast.flatMap((list) => list ?? []));
+    const fromText = datasourceInText(files.flatMap((f) => readWithPrismaAst(f.text)));
     expect(fromText).toEqual(getDatasource(files));
   });
 
@@ -38,10 +36,11 @@ describe('datasourceInText', () => {
     expect(datasourceInText(read(text))).toEqual({ provider: 'postgresql', schemas: ['a', 'b'] });
   });
 
-  it('uses what the fast reader made of every file, else get_config', () => {
+  it('uses the datasource in the nodes when the text tells, else get_config', () => {
     const files = [{ path: 'x.prisma', text: 'datasource db {\n  provider = "postgresql"\n}\n' }];
     const other = read('datasource db {\n  provider = "cockroachdb"\n}\n');
     expect(readDatasource(files, [other]).provider).toBe('cockroachdb');
-    expect(readDatasource(files, [undefined]).provider).toBe('postgresql');
+    const unclear = read('datasource db {\n  provider = env("P")\n}\n');
+    expect(readDatasource(files, [unclear]).provider).toBe('postgresql');
   });
 });
