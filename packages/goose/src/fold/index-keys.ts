@@ -1,6 +1,6 @@
-import type { IndexKey } from '@gander/schema';
+import { figureColname, type IndexKey } from '@gander/schema';
 import type { IndexElem, Node } from 'libpg-query';
-import { as, nodeType, str, strs } from './ast.js';
+import { as, strs } from './ast.js';
 import { canonicalExpr } from './canonical.js';
 import type { FoldState } from './state.js';
 
@@ -24,62 +24,6 @@ export function keyNameForIndexName(elem: IndexElem): string {
   if (elem.indexcolname) return elem.indexcolname;
   if (elem.name) return elem.name;
   return figureColname(elem.expr) ?? 'expr';
-}
-
-/** `FigureColnameInternal`'s name for an expression, or undefined when it has none. */
-export function figureColname(node: Node | undefined): string | undefined {
-  if (!node) return undefined;
-  const type = nodeType(node);
-  const v = (node as unknown as Record<string, Record<string, unknown>>)[type] ?? {};
-  switch (type) {
-    case 'ColumnRef': {
-      const fields = strs(v.fields as Node[]);
-      return fields[fields.length - 1];
-    }
-    case 'FuncCall': {
-      const names = strs(v.funcname as Node[]);
-      return names[names.length - 1];
-    }
-    case 'TypeCast': {
-      const inner = figureColname(v.arg as Node);
-      if (inner !== undefined) return inner;
-      const names = strs((v.typeName as { names?: Node[] } | undefined)?.names);
-      return names[names.length - 1];
-    }
-    case 'CollateClause':
-      return figureColname(v.arg as Node);
-    case 'A_Indirection': {
-      const ind = (v.indirection as Node[]) ?? [];
-      for (let i = ind.length - 1; i >= 0; i -= 1) {
-        const s = str(ind[i]);
-        if (s !== undefined) return s;
-      }
-      return figureColname(v.arg as Node);
-    }
-    case 'CoalesceExpr':
-      return 'coalesce';
-    case 'MinMaxExpr':
-      return v.op === 'IS_GREATEST' ? 'greatest' : 'least';
-    case 'CaseExpr':
-      return 'case';
-    case 'A_ArrayExpr':
-      return 'array';
-    case 'RowExpr':
-      return 'row';
-    case 'A_Expr':
-      return v.kind === 'AEXPR_NULLIF' ? 'nullif' : undefined;
-    case 'SQLValueFunction':
-      return sqlValueFunctionName(String(v.op ?? ''));
-    default:
-      return undefined;
-  }
-}
-
-function sqlValueFunctionName(op: string): string | undefined {
-  const m = /^SVFOP_(.*)$/.exec(op);
-  if (!m) return undefined;
-  const name = (m[1] as string).toLowerCase().replace(/_n$/, '');
-  return name;
 }
 
 /** Model `IndexKey` of an index element under an access method. */

@@ -1,7 +1,6 @@
-import { type QueryRelation, viewDigest } from '@gander/schema';
+import { figureColname, type QueryRelation, viewDigest } from '@gander/schema';
 import type { CreateTableAsStmt, Node, RangeVar, ResTarget, SelectStmt, ViewStmt } from 'libpg-query';
 import { as, nodeType, rangeVar, strs, walk } from './ast.js';
-import { figureColname } from './index-keys.js';
 import { type FoldState, key, type ViewState } from './state.js';
 
 /**
