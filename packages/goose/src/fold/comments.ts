@@ -1,7 +1,8 @@
 import type { CommentStmt, Node } from 'libpg-query';
 import { as, qualified, str, strs } from './ast.js';
-import { findRoutines } from './routines.js';
+import { updateRoutines } from './routines.js';
 import { type FoldState, key } from './state.js';
+import { updateTypeObject } from './type-objects.js';
 
 /** `comment` field set, or removed for `IS NULL` / `IS ''` (PostgreSQL deletes an empty comment). */
 function withComment<T extends { comment?: string }>(value: T, comment: string | undefined): T {
@@ -82,26 +83,13 @@ export function comment(state: FoldState, stmt: CommentStmt): void {
     case 'OBJECT_DOMAIN': {
       const type = as<{ names?: Node[] }>(stmt.object, 'TypeName');
       const q = qualified(type?.names);
-      const e = state.resolve(q.schema, q.name, (k) => state.enums.has(k));
-      if (e) {
-        const k = key(e.schema, e.name);
-        state.enums.set(k, withComment(state.enums.get(k) as NonNullable<ReturnType<typeof state.enums.get>>, text));
-        return;
-      }
-      const d = state.resolve(q.schema, q.name, (k) => state.domains.has(k));
-      if (d) {
-        const k = key(d.schema, d.name);
-        state.domains.set(k, withComment(state.domains.get(k) as NonNullable<ReturnType<typeof state.domains.get>>, text));
-      }
+      updateTypeObject(state, q.schema, q.name, (value) => withComment(value, text));
       return;
     }
     case 'OBJECT_FUNCTION':
     case 'OBJECT_PROCEDURE':
     case 'OBJECT_ROUTINE':
-      for (const k of findRoutines(state, as(stmt.object, 'ObjectWithArgs'))) {
-        const r = state.routines.get(k);
-        if (r) state.routines.set(k, withComment(r, text));
-      }
+      updateRoutines(state, as(stmt.object, 'ObjectWithArgs'), (r) => withComment(r, text));
       return;
     default:
       return;

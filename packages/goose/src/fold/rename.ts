@@ -2,9 +2,10 @@ import { type Constraint, quoteIdentifier } from '@gander/schema';
 import type { Node, RenameStmt } from 'libpg-query';
 import { as, qualified, rangeVar } from './ast.js';
 import { renameInExpressions } from './rename-expressions.js';
-import { findRoutines, routineKey } from './routines.js';
+import { updateRoutines } from './routines.js';
 import { type FoldState, key, type TableState } from './state.js';
 import { triggerPartsOf } from './triggers.js';
+import { updateTypeObject } from './type-objects.js';
 
 /**
  * `ALTER ... RENAME`: tables, views, sequences, indexes (and the constraint an index backs),
@@ -85,15 +86,12 @@ export function rename(state: FoldState, stmt: RenameStmt): void {
     case 'OBJECT_TYPE':
     case 'OBJECT_DOMAIN': {
       const q = qualified(as<{ items?: Node[] }>(stmt.object, 'List')?.items);
-      for (const map of [state.enums, state.domains] as Map<string, { schema: string; name: string }>[]) {
-        const found = state.resolve(q.schema, q.name, (k) => map.has(k));
-        if (!found) continue;
-        const value = map.get(key(found.schema, found.name));
-        map.delete(key(found.schema, found.name));
-        map.set(key(found.schema, newName), { ...(value as object), name: newName, span: state.span } as never);
-        retypeColumns(state, found.schema, found.name, newName);
-        return;
-      }
+      const found = updateTypeObject(state, q.schema, q.name, (value) => ({
+        ...value,
+        name: newName,
+        span: state.span,
+      }));
+      if (found) retypeColumns(state, found.schema, found.name, newName);
       return;
     }
     case 'OBJECT_SCHEMA': {
@@ -107,12 +105,11 @@ export function rename(state: FoldState, stmt: RenameStmt): void {
     case 'OBJECT_FUNCTION':
     case 'OBJECT_PROCEDURE':
     case 'OBJECT_ROUTINE':
-      for (const k of findRoutines(state, as(stmt.object, 'ObjectWithArgs'))) {
-        const r = state.routines.get(k);
-        if (!r) continue;
-        state.routines.delete(k);
-        state.routines.set(routineKey(r.schema, newName, r.argumentTypes), { ...r, name: newName, span: state.span });
-      }
+      updateRoutines(state, as(stmt.object, 'ObjectWithArgs'), (r) => ({
+        ...r,
+        name: newName,
+        span: state.span,
+      }));
       return;
     default:
       return;

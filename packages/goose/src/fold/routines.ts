@@ -121,6 +121,27 @@ export function createFunction(state: FoldState, stmt: CreateFunctionStmt): void
   state.routines.set(k, routine);
 }
 
+/**
+ * Replaces every routine `findRoutines` finds for `owa` with `update(routine)`, re-keyed (by
+ * `routineKey`) when the update changes its schema or name.
+ */
+export function updateRoutines(
+  state: FoldState,
+  owa: ObjectWithArgs | undefined,
+  update: (routine: Routine) => Routine,
+): void {
+  for (const k of findRoutines(state, owa)) {
+    const r = state.routines.get(k);
+    if (!r) continue;
+    const next = update(r);
+    if (next.schema === r.schema && next.name === r.name) state.routines.set(k, next);
+    else {
+      state.routines.delete(k);
+      state.routines.set(routineKey(next.schema, next.name, next.argumentTypes), next);
+    }
+  }
+}
+
 /** Finds routines named by an `ObjectWithArgs` (all overloads when the argument list is omitted). */
 export function findRoutines(state: FoldState, owa: ObjectWithArgs | undefined): string[] {
   if (!owa) return [];

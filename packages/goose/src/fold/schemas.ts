@@ -1,7 +1,8 @@
 import type { AlterObjectSchemaStmt, CreateExtensionStmt, CreateSchemaStmt, DefElem, Node } from 'libpg-query';
 import { as, qualified, rangeVar, str } from './ast.js';
-import { findRoutines, routineKey } from './routines.js';
+import { updateRoutines } from './routines.js';
 import { type FoldState, key } from './state.js';
+import { updateTypeObject } from './type-objects.js';
 
 /** Extensions every database has; the live reader leaves them out too. */
 const BUILT_IN_EXTENSIONS = new Set(['plpgsql']);
@@ -81,25 +82,17 @@ export function setSchema(state: FoldState, stmt: AlterObjectSchemaStmt): void {
     case 'OBJECT_TYPE':
     case 'OBJECT_DOMAIN': {
       const q = qualified(as<{ items?: Node[] }>(stmt.object, 'List')?.items);
-      for (const map of [state.enums, state.domains] as Map<string, { schema: string; name: string }>[]) {
-        const found = state.resolve(q.schema, q.name, (k) => map.has(k));
-        if (!found) continue;
-        const value = map.get(key(found.schema, found.name));
-        map.delete(key(found.schema, found.name));
-        map.set(key(to, found.name), { ...(value as object), schema: to, name: found.name, span: state.span } as never);
-        return;
-      }
+      updateTypeObject(state, q.schema, q.name, (value) => ({ ...value, schema: to, span: state.span }));
       return;
     }
     case 'OBJECT_FUNCTION':
     case 'OBJECT_PROCEDURE':
     case 'OBJECT_ROUTINE':
-      for (const k of findRoutines(state, as(stmt.object, 'ObjectWithArgs'))) {
-        const r = state.routines.get(k);
-        if (!r) continue;
-        state.routines.delete(k);
-        state.routines.set(routineKey(to, r.name, r.argumentTypes), { ...r, schema: to, span: state.span });
-      }
+      updateRoutines(state, as(stmt.object, 'ObjectWithArgs'), (r) => ({
+        ...r,
+        schema: to,
+        span: state.span,
+      }));
       return;
     default:
       return;
