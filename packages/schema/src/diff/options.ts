@@ -11,7 +11,7 @@
  * (`audit.**` is everything in schema `audit`). A rule on a table also drops its members.
  */
 
-/** The kinds of object an ignore rule can be limited to. */
+/** The kinds of schema object: what an ignore rule can be limited to and what a finding is about. */
 export type ObjectKind =
   | 'schema'
   | 'extension'

@@ -3,6 +3,7 @@
  * as plain JSON-serialisable data. Built from change sets by `toFindings` (two sources) and
  * `combineFindings` (three sources).
  */
+import type { ObjectKind } from '../diff/options.js';
 import type { SourceSpan } from '../model.js';
 import type { FindingCode } from './codes.js';
 
@@ -36,19 +37,7 @@ export interface ClientDefault {
 
 /** What the object of a finding is and what it is called. */
 export interface FindingObject {
-  readonly kind:
-    | 'schema'
-    | 'extension'
-    | 'enum'
-    | 'domain'
-    | 'sequence'
-    | 'table'
-    | 'column'
-    | 'constraint'
-    | 'index'
-    | 'trigger'
-    | 'view'
-    | 'routine';
+  readonly kind: ObjectKind;
   /** Schema of the object (absent for schemas and extensions). */
   readonly schema?: string;
   /** The table (or view) the object belongs to, for columns, constraints, indexes, triggers. */
