@@ -11,9 +11,13 @@ describe('test harness', () => {
   ])('gives each file a fresh database on PostgreSQL %s', async (major, url) => {
     const client = new pg.Client({ connectionString: url() });
     await client.connect();
-    const { rows } = await client.query("select current_setting('server_version_num')::int as v, (select count(*) from pg_class where relnamespace = 'public'::regnamespace)::int as n");
+    const { rows } = await client.query(
+      "select current_setting('server_version_num')::int as v, (select count(*) from pg_class where relnamespace = 'public'::regnamespace)::int as n",
+    );
     await client.end();
-    expect(Math.floor(rows[0].v / 10000)).toBe(process.env.GANDER_TEST_DATABASE_URL ? Math.floor(rows[0].v / 10000) : Number(major));
+    expect(Math.floor(rows[0].v / 10000)).toBe(
+      process.env.GANDER_TEST_DATABASE_URL ? Math.floor(rows[0].v / 10000) : Number(major),
+    );
     expect(rows[0].n).toBe(0);
   });
 });

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { resolveConnection } from '@gander/introspect';
+import { describe, expect, it } from 'vitest';
 import { parseArgs, resolveInvocation } from '../packages/migrate/src/index.js';
 import { REPO } from '../packages/migrate/test/helpers.js';
 
@@ -16,15 +16,20 @@ const SECRETS: Record<string, string> = { username: 'auth_app', password: 'p@ss:
 
 /** Renders the `{{ .Values.a.b | quote }}` / `{{ .Values.a }}` forms the template uses. */
 function renderHelm(template: string, values: any): string {
-  return template.replace(/\{\{\s*\.Values\.([\w.]+)(\s*\|\s*quote)?\s*\}\}/g, (_, path: string, quote?: string) => {
-    const value = path.split('.').reduce((v, k) => v?.[k], values);
-    if (value === undefined) throw new Error(`no value ${path}`);
-    return quote ? JSON.stringify(String(value)) : String(value);
-  });
+  return template.replace(
+    /\{\{\s*\.Values\.([\w.]+)(\s*\|\s*quote)?\s*\}\}/g,
+    (_, path: string, quote?: string) => {
+      const value = path.split('.').reduce((v, k) => v?.[k], values);
+      if (value === undefined) throw new Error(`no value ${path}`);
+      return quote ? JSON.stringify(String(value)) : String(value);
+    },
+  );
 }
 
 function containerEnv(container: any): Record<string, string> {
-  return Object.fromEntries(container.env.map((e: any) => [e.name, e.value ?? SECRETS[e.valueFrom.secretKeyRef.key]]));
+  return Object.fromEntries(
+    container.env.map((e: any) => [e.name, e.value ?? SECRETS[e.valueFrom.secretKeyRef.key]]),
+  );
 }
 
 const docs = join(REPO, 'docs/kubernetes');
@@ -32,25 +37,35 @@ const cases = [
   { name: 'plain Job', job: () => YAML.parse(readFileSync(join(docs, 'migrate-job.yaml'), 'utf8')) },
   {
     name: 'Helm template',
-    job: () => YAML.parse(renderHelm(readFileSync(join(docs, 'helm/templates/migrate-job.yaml'), 'utf8'), YAML.parse(readFileSync(join(docs, 'helm/values.yaml'), 'utf8')))),
+    job: () =>
+      YAML.parse(
+        renderHelm(
+          readFileSync(join(docs, 'helm/templates/migrate-job.yaml'), 'utf8'),
+          YAML.parse(readFileSync(join(docs, 'helm/values.yaml'), 'utf8')),
+        ),
+      ),
   },
 ];
 
 describe('docs/kubernetes', () => {
   it.each(cases)('$name: PreSync hook, backoffLimit 3, gander migrate up on /migrations', ({ job }) => {
     const doc = job();
-    expect([doc.kind, doc.metadata.annotations['argocd.argoproj.io/hook'], doc.spec.backoffLimit]).toEqual(['Job', 'PreSync', 3]);
+    expect([doc.kind, doc.metadata.annotations['argocd.argoproj.io/hook'], doc.spec.backoffLimit]).toEqual([
+      'Job',
+      'PreSync',
+      3,
+    ]);
     const container = doc.spec.template.spec.containers[0];
     expect(container.command).toEqual(['gander', 'migrate']);
     const env = containerEnv(container);
     const invocation = resolveInvocation(parseArgs(container.args), env);
-    expect([invocation.command, invocation.dir, invocation.table, invocation.parsed.strings['log-format'], invocation.parsed.strings.service]).toEqual([
-      'up',
-      '/migrations',
-      'goose_db_version',
-      'json',
-      'auth-service',
-    ]);
+    expect([
+      invocation.command,
+      invocation.dir,
+      invocation.table,
+      invocation.parsed.strings['log-format'],
+      invocation.parsed.strings.service,
+    ]).toEqual(['up', '/migrations', 'goose_db_version', 'json', 'auth-service']);
     expect(resolveConnection(invocation.dbstring, env)).toEqual({
       host: 'postgres.database.svc.cluster.local',
       port: 5432,

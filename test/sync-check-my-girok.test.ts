@@ -23,7 +23,12 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
   let stderr = '';
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.DATABASE_URL;
-  const code = await main(args, { cwd: repo, env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await main(args, {
+    cwd: repo,
+    env,
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+  });
   return { code, stdout, stderr };
 }
 
@@ -33,19 +38,33 @@ describe('sync-check on my-girok', () => {
       existsSync(resolve(corpora, 'beegy-labs__my-girok/services')),
       `the my-girok corpus is not at ${corpora}: set GANDER_CORPORA to the folder holding beegy-labs__my-girok`,
     ).toBe(true);
-    const { code, stdout, stderr } = await run(['sync-check', '--config', 'fixtures/my-girok/gander.config.json', '--format', 'json']);
+    const { code, stdout, stderr } = await run([
+      'sync-check',
+      '--config',
+      'fixtures/my-girok/gander.config.json',
+      '--format',
+      'json',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(1);
     const text = stdout.split(relative(repo, corpora)).join('<corpora>');
     const report = JSON.parse(text) as { services: { name: string; error?: unknown }[] };
     expect(report.services.filter((s) => s.error)).toEqual([]);
-    if (process.env.GANDER_UPDATE_EXPECTED === '1') writeFileSync(expectedFile, `${JSON.stringify(report, null, 2)}\n`);
+    if (process.env.GANDER_UPDATE_EXPECTED === '1')
+      writeFileSync(expectedFile, `${JSON.stringify(report, null, 2)}\n`);
     expect(report).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
   });
 
   it('prints the text report with a one-line summary', async () => {
-    const { code, stdout } = await run(['sync-check', '--config', 'fixtures/my-girok/gander.config.json', 'mail-service']);
+    const { code, stdout } = await run([
+      'sync-check',
+      '--config',
+      'fixtures/my-girok/gander.config.json',
+      'mail-service',
+    ]);
     expect(code).toBe(1);
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('gander sync-check: 1 service, 1 error, 12 warnings, 6 info: failed (--fail-on error)');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe(
+      'gander sync-check: 1 service, 1 error, 12 warnings, 6 info: failed (--fail-on error)',
+    );
   });
 });

@@ -20,7 +20,12 @@ const example = join(root, 'auth-service');
 export async function run(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { cwd, env: { NO_COLOR: '1', ...env }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await main(argv, {
+    cwd,
+    env: { NO_COLOR: '1', ...env },
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+  });
   return { code, stdout, stderr };
 }
 
@@ -33,11 +38,21 @@ interface Summary {
 function summarize(stdout: string): Summary {
   const report = JSON.parse(stdout) as {
     exitCode: number;
-    services: { findings: { code: string; severity: string; key: string; culprit?: string }[]; notices: { code: string; severity: string }[] }[];
+    services: {
+      findings: { code: string; severity: string; key: string; culprit?: string }[];
+      notices: { code: string; severity: string }[];
+    }[];
   };
   return {
     exitCode: report.exitCode,
-    findings: report.services.flatMap((s) => s.findings.map((f) => ({ code: f.code, severity: f.severity, key: f.key, ...(f.culprit ? { culprit: f.culprit } : {}) }))),
+    findings: report.services.flatMap((s) =>
+      s.findings.map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        key: f.key,
+        ...(f.culprit ? { culprit: f.culprit } : {}),
+      })),
+    ),
     notices: report.services.flatMap((s) => s.notices.map((n) => ({ code: n.code, severity: n.severity }))),
   };
 }
@@ -60,7 +75,9 @@ describe('fixtures/sync-check cases', () => {
   it('the clean example exits 0 in text form with a one-line summary', async () => {
     const { code, stdout } = await run(['sync-check'], example);
     expect(code).toBe(0);
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('gander sync-check: 1 service, 0 errors, 0 warnings, 5 info: ok');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe(
+      'gander sync-check: 1 service, 0 errors, 0 warnings, 5 info: ok',
+    );
   });
 });
 
@@ -76,7 +93,10 @@ describe('flags', () => {
   it('--baseline-file accepts recorded findings; only new ones fail', async () => {
     const nullability = join(root, 'nullability');
     const recorded = await run(['sync-check', '--format', 'json'], nullability);
-    const file = join(fileURLToPath(new URL('../node_modules/.cache/', import.meta.url)), 'gander-baseline.json');
+    const file = join(
+      fileURLToPath(new URL('../node_modules/.cache/', import.meta.url)),
+      'gander-baseline.json',
+    );
     (await import('node:fs')).mkdirSync(join(file, '..'), { recursive: true });
     writeFileSync(file, recorded.stdout);
     const again = await run(['sync-check', '--format', 'json', '--baseline-file', file], nullability);
@@ -91,14 +111,27 @@ describe('flags', () => {
     const log = JSON.parse(stdout);
     expect(log.version).toBe('2.1.0');
     const errors = log.runs[0].results.filter((r: { level: string }) => r.level === 'error');
-    expect(errors.map((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }) => [r.ruleId, r.locations[0]?.physicalLocation.artifactLocation.uri, r.locations[0]?.physicalLocation.region.startLine])).toEqual([
-      ['column-type', 'prisma/schema.prisma', 88],
-    ]);
+    expect(
+      errors.map(
+        (r: {
+          ruleId: string;
+          locations: {
+            physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+          }[];
+        }) => [
+          r.ruleId,
+          r.locations[0]?.physicalLocation.artifactLocation.uri,
+          r.locations[0]?.physicalLocation.region.startLine,
+        ],
+      ),
+    ).toEqual([['column-type', 'prisma/schema.prisma', 88]]);
   });
   it('--format github prints workflow annotations', async () => {
     const { stdout } = await run(['sync-check', '--format', 'github'], join(root, 'nullability'));
     const errors = stdout.split('\n').filter((l) => l.startsWith('::error '));
-    expect(errors.map((l) => l.slice(0, l.indexOf('::', 2)))).toEqual(['::error file=prisma/schema.prisma,line=45,col=3,title=gander column-nullability']);
+    expect(errors.map((l) => l.slice(0, l.indexOf('::', 2)))).toEqual([
+      '::error file=prisma/schema.prisma,line=45,col=3,title=gander column-nullability',
+    ]);
   });
   it('bad flags and unknown services exit 2', async () => {
     expect((await run(['sync-check', '--format', 'xml'], example)).code).toBe(2);
@@ -108,7 +141,16 @@ describe('flags', () => {
     expect(unknown.stderr).toContain('no service named "billing"');
   });
   it('no-config mode: flags name the sources', async () => {
-    const { code } = await run(['sync-check', '--migrations', join(example, 'migrations'), '--prisma', join(root, 'nullability', 'prisma', 'schema.prisma')], fileURLToPath(new URL('../fixtures/', import.meta.url)));
+    const { code } = await run(
+      [
+        'sync-check',
+        '--migrations',
+        join(example, 'migrations'),
+        '--prisma',
+        join(root, 'nullability', 'prisma', 'schema.prisma'),
+      ],
+      fileURLToPath(new URL('../fixtures/', import.meta.url)),
+    );
     expect(code).toBe(1);
   });
 });
@@ -126,42 +168,74 @@ describe('sync-check against PostgreSQL 16', () => {
   };
 
   it('pending migrations are reported as pending, not as drift', async () => {
-    const up = await run(['migrate', 'up-to', '6', '--dir', join(example, 'migrations'), '--database-url', db.url], example);
+    const up = await run(
+      ['migrate', 'up-to', '6', '--dir', join(example, 'migrations'), '--database-url', db.url],
+      example,
+    );
     expect(up.code).toBe(0);
     const { code, stdout } = await run(['sync-check', '--format', 'json', '--database-url', db.url], example);
     const report = JSON.parse(stdout);
     expect(report.services[0].sources.database.version).toBe(6);
-    expect(report.services[0].sources.database.pending).toEqual([{ version: 7, file: 'migrations/00007_create_sessions.sql' }]);
+    expect(report.services[0].sources.database.pending).toEqual([
+      { version: 7, file: 'migrations/00007_create_sessions.sql' },
+    ]);
     expect(report.services[0].notices.map((n: { code: string }) => n.code)).toEqual(['migration-pending']);
     const pending = report.services[0].findings.filter((f: { pending?: string[] }) => f.pending);
-    expect(pending.map((f: { code: string; severity: string; pending: string[] }) => [f.code, f.severity, f.pending])).toEqual([
-      ['table-missing', 'info', ['migrations/00007_create_sessions.sql']],
-    ]);
+    expect(
+      pending.map((f: { code: string; severity: string; pending: string[] }) => [
+        f.code,
+        f.severity,
+        f.pending,
+      ]),
+    ).toEqual([['table-missing', 'info', ['migrations/00007_create_sessions.sql']]]);
     expect(code).toBe(0);
   });
 
   it('DDL run by hand is drift, and the database is named as the source that disagrees', async () => {
-    const up = await run(['migrate', 'up', '--dir', join(example, 'migrations'), '--database-url', db.url], example);
+    const up = await run(
+      ['migrate', 'up', '--dir', join(example, 'migrations'), '--database-url', db.url],
+      example,
+    );
     expect(up.code).toBe(0);
-    await sql('ALTER TABLE users ADD COLUMN nickname text; ALTER TABLE sessions ALTER COLUMN token_hash TYPE text');
+    await sql(
+      'ALTER TABLE users ADD COLUMN nickname text; ALTER TABLE sessions ALTER COLUMN token_hash TYPE text',
+    );
     const { code, stdout } = await run(['sync-check', '--format', 'json', '--database-url', db.url], example);
     const errors = summarize(stdout).findings.filter((f) => f.severity !== 'info');
     expect(errors).toEqual([
-      { code: 'column-type', severity: 'error', key: 'column-type:public.sessions.token_hash', culprit: 'database' },
-      { code: 'column-extra', severity: 'error', key: 'column-presence:public.users.nickname', culprit: 'database' },
+      {
+        code: 'column-type',
+        severity: 'error',
+        key: 'column-type:public.sessions.token_hash',
+        culprit: 'database',
+      },
+      {
+        code: 'column-extra',
+        severity: 'error',
+        key: 'column-presence:public.users.nickname',
+        culprit: 'database',
+      },
     ]);
     expect(code).toBe(1);
   });
 
   it('DATABASE_URL is used when no flag is given, and --no-database skips it', async () => {
-    const withEnv = summarize((await run(['sync-check', '--format', 'json'], example, { DATABASE_URL: db.url })).stdout);
+    const withEnv = summarize(
+      (await run(['sync-check', '--format', 'json'], example, { DATABASE_URL: db.url })).stdout,
+    );
     expect(withEnv.exitCode).toBe(1);
-    const offline = summarize((await run(['sync-check', '--format', 'json', '--no-database'], example, { DATABASE_URL: db.url })).stdout);
+    const offline = summarize(
+      (await run(['sync-check', '--format', 'json', '--no-database'], example, { DATABASE_URL: db.url }))
+        .stdout,
+    );
     expect(offline.exitCode).toBe(0);
   });
 
   it('an unreachable database exits 2 without printing the password', async () => {
-    const { code, stderr } = await run(['sync-check', '--database-url', 'postgres://gander:s3cret@127.0.0.1:1/none'], example);
+    const { code, stderr } = await run(
+      ['sync-check', '--database-url', 'postgres://gander:s3cret@127.0.0.1:1/none'],
+      example,
+    );
     expect(code).toBe(2);
     expect(stderr).not.toContain('s3cret');
   });

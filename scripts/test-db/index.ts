@@ -25,7 +25,9 @@ export function withDatabase(url: string, database: string): string {
 let counter = 0;
 
 /** Creates a new empty database on the server; returns its URL and a drop function. */
-export async function createDatabase(major: 16 | 18 = 16): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function createDatabase(
+  major: 16 | 18 = 16,
+): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const admin = serverUrl(major);
   counter += 1;
   const name = `gander_t_${process.pid}_${counter}_${Math.random().toString(36).slice(2, 8)}`;

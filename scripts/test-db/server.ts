@@ -113,7 +113,18 @@ export async function startTestServer(major: ServerMajor): Promise<TestServer> {
     persistent: false,
     createPostgresUser: isRoot,
     initdbFlags: ['--no-sync', '--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+    ],
     onLog: (m: string) => logs.push(String(m)),
     onError: (m: unknown) => logs.push(String(m)),
   });
@@ -127,7 +138,9 @@ export async function startTestServer(major: ServerMajor): Promise<TestServer> {
     await pg.start();
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`could not start embedded PostgreSQL ${major}: ${String(error)}\n${logs.slice(-20).join('\n')}`);
+    throw new Error(
+      `could not start embedded PostgreSQL ${major}: ${String(error)}\n${logs.slice(-20).join('\n')}`,
+    );
   }
   let stopped = false;
   return {

@@ -82,7 +82,11 @@ const SERVICE_KEYS = new Set([
  * @param env read by `${VAR}` in paths (default `process.env`).
  * @throws GanderError `CONFIG` naming the file and the field that is wrong.
  */
-export async function loadConfig(cwd: string, explicit?: string, env: NodeJS.ProcessEnv = process.env): Promise<GanderConfig> {
+export async function loadConfig(
+  cwd: string,
+  explicit?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<GanderConfig> {
   if (explicit) return parseConfigFile(resolve(cwd, explicit), env);
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     for (const name of CONFIG_FILES) {
@@ -130,7 +134,10 @@ async function parseConfigFile(file: string, env: NodeJS.ProcessEnv): Promise<Ga
   } else if (/\.(m?ts|m?js|cjs|cts)$/.test(file)) {
     data = await readScript(file);
   } else {
-    throw new GanderError('CONFIG', `${file}: unknown configuration format (expected .json, .yaml, .yml, .ts, .mts, .js or .mjs)`);
+    throw new GanderError(
+      'CONFIG',
+      `${file}: unknown configuration format (expected .json, .yaml, .yml, .ts, .mts, .js or .mjs)`,
+    );
   }
   return validateConfig(data, file, dirname(file), env);
 }
@@ -149,7 +156,10 @@ async function readYaml(file: string): Promise<unknown> {
     return parse(readFileSync(file, 'utf8'));
   } catch (error) {
     const pos = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
-    throw new GanderError('CONFIG', `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new GanderError(
+      'CONFIG',
+      `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
 }
 
@@ -162,7 +172,9 @@ async function readScript(file: string): Promise<unknown> {
   try {
     return await createJiti(import.meta.url, { moduleCache: false }).import(file, { default: true });
   } catch (error) {
-    throw new GanderError('CONFIG', `${file}: cannot load: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    throw new GanderError('CONFIG', `${file}: cannot load: ${(error as Error).message.split('\n')[0]}`, {
+      cause: error,
+    });
   }
 }
 
@@ -171,12 +183,18 @@ async function readScript(file: string): Promise<unknown> {
  * @throws GanderError `CONFIG` for `${VAR}` with VAR unset and no default.
  */
 export function expandEnv(text: string, env: NodeJS.ProcessEnv, where: string): string {
-  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (_all, name: string, fallback: string | undefined) => {
-    const value = env[name];
-    if (value) return value;
-    if (fallback !== undefined) return fallback;
-    throw new GanderError('CONFIG', `${where}: \${${name}} is not set and has no default (write \${${name}:-default})`);
-  });
+  return text.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g,
+    (_all, name: string, fallback: string | undefined) => {
+      const value = env[name];
+      if (value) return value;
+      if (fallback !== undefined) return fallback;
+      throw new GanderError(
+        'CONFIG',
+        `${where}: \${${name}} is not set and has no default (write \${${name}:-default})`,
+      );
+    },
+  );
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
@@ -210,19 +228,29 @@ function validateConfig(data: unknown, file: string, base: string, env: NodeJS.P
       const v = s[key];
       if (v === undefined) return [];
       if (typeof v === 'string') return [v];
-      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) return fail(`${at}.${key}`, 'a string or a list of strings');
+      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+        return fail(`${at}.${key}`, 'a string or a list of strings');
       return v as string[];
     };
-    const path = (key: string, value: string): string => resolve(base, expandEnv(value, env, `${file}: ${at}.${key}`));
+    const path = (key: string, value: string): string =>
+      resolve(base, expandEnv(value, env, `${file}: ${at}.${key}`));
     const severity = (s.severity ?? {}) as Record<string, unknown>;
-    if (typeof severity !== 'object' || Array.isArray(severity)) fail(`${at}.severity`, 'an object of code -> error|warning|info|off');
+    if (typeof severity !== 'object' || Array.isArray(severity))
+      fail(`${at}.severity`, 'an object of code -> error|warning|info|off');
     for (const [k, v] of Object.entries(severity)) {
-      if (typeof v !== 'string' || !SEVERITIES.has(v)) fail(`${at}.severity.${k}`, 'one of error, warning, info, off');
+      if (typeof v !== 'string' || !SEVERITIES.has(v))
+        fail(`${at}.severity.${k}`, 'one of error, warning, info, off');
     }
     let baseline: ServiceConfig['baseline'];
     if (s.baseline !== undefined) {
       const b = s.baseline as Record<string, unknown>;
-      if (!b || typeof b !== 'object' || typeof b.file !== 'string' || !Number.isSafeInteger(b.version) || (b.version as number) < 0) {
+      if (
+        !b ||
+        typeof b !== 'object' ||
+        typeof b.file !== 'string' ||
+        !Number.isSafeInteger(b.version) ||
+        (b.version as number) < 0
+      ) {
         fail(`${at}.baseline`, 'an object { "file": "schema.sql", "version": <goose version> }');
       }
       baseline = { file: path('baseline.file', b.file as string), version: b.version as number };

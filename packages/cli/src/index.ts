@@ -1,5 +1,5 @@
-import { CommanderError } from 'commander';
 import { isGanderError } from '@gander/schema/errors';
+import { CommanderError } from 'commander';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { buildProgram, type CliIo } from './program.js';
 
@@ -42,7 +42,9 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     const debug = argv.includes('--debug');
     fullIo.stderr(
       `gander: internal error: ${error instanceof Error ? error.message : String(error)}\n` +
-        (debug && error instanceof Error ? `${error.stack}\n` : 'Run again with --debug for the stack trace and report it.\n'),
+        (debug && error instanceof Error
+          ? `${error.stack}\n`
+          : 'Run again with --debug for the stack trace and report it.\n'),
     );
     return EXIT.internal;
   }

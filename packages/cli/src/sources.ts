@@ -35,11 +35,17 @@ export function classifySource(spec: string, cwd: string): SourceKind {
   if (/^postgres(ql)?:\/\//i.test(spec) || /^\s*\w+\s*=/.test(spec)) return 'database';
   const path = resolve(cwd, spec);
   if (!existsSync(path)) {
-    throw new GanderError('FILE_NOT_FOUND', `${spec}: no such file or folder (expected a migrations folder, a .prisma file or a postgres:// URL)`);
+    throw new GanderError(
+      'FILE_NOT_FOUND',
+      `${spec}: no such file or folder (expected a migrations folder, a .prisma file or a postgres:// URL)`,
+    );
   }
   if (statSync(path).isFile()) {
     if (path.endsWith('.prisma')) return 'prisma';
-    throw new GanderError('USAGE', `${spec}: expected a migrations folder, a .prisma file or a postgres:// URL`);
+    throw new GanderError(
+      'USAGE',
+      `${spec}: expected a migrations folder, a .prisma file or a postgres:// URL`,
+    );
   }
   return looksLikePrismaFolder(path) ? 'prisma' : 'migrations';
 }
@@ -74,7 +80,10 @@ async function loadDatabase(spec: string, options: LoadOptions): Promise<LoadedS
   const config = resolveConnection(spec, options.env);
   const client = await connect(config);
   try {
-    const model = await introspect(client, options.defaultSchema ? { defaultSchema: options.defaultSchema } : {});
+    const model = await introspect(
+      client,
+      options.defaultSchema ? { defaultSchema: options.defaultSchema } : {},
+    );
     return { kind: 'database', label: describeConnection(config), model, notes: [] };
   } finally {
     await client.end();

@@ -37,7 +37,8 @@ describe('fold fixtures', () => {
       return;
     }
     const got = JSON.parse(JSON.stringify(await folding)) as unknown;
-    if (process.env.GANDER_UPDATE_EXPECTED === '1') writeFileSync(join(dir, 'expected.json'), `${JSON.stringify(got, null, 2)}\n`);
+    if (process.env.GANDER_UPDATE_EXPECTED === '1')
+      writeFileSync(join(dir, 'expected.json'), `${JSON.stringify(got, null, 2)}\n`);
     expect(got).toEqual(expected);
   });
 });

@@ -1,12 +1,3 @@
-export type { CatalogRows } from './catalog-rows.js';
-export { connect, DEFAULT_CONNECT_TIMEOUT, SESSION_OPTIONS, sslOptions, startupOptions } from './connect.js';
-export {
-  type ConnectionConfig,
-  describeConnection,
-  redactUrl,
-  resolveConnection,
-  type SslMode,
-} from './connection-config.js';
 export {
   type RoutineArgument,
   type RoutineDigestParts,
@@ -18,6 +9,15 @@ export {
   viewDigest,
   viewDigestText,
 } from '@gander/schema';
+export type { CatalogRows } from './catalog-rows.js';
+export { connect, DEFAULT_CONNECT_TIMEOUT, SESSION_OPTIONS, sslOptions, startupOptions } from './connect.js';
+export {
+  type ConnectionConfig,
+  describeConnection,
+  redactUrl,
+  resolveConnection,
+  type SslMode,
+} from './connection-config.js';
 export {
   catalogSql,
   INTROSPECT_ROUND_TRIPS,

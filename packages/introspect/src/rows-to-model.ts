@@ -105,20 +105,35 @@ function sequenceFromRow(row: SequenceRow): Sequence {
 }
 
 /** The relations a printed view query names (always schema-qualified), for `normalizeQuery`. */
-function liveRelations(tables: readonly Table[], views: readonly ViewRow[]): NormalizeQueryOptions['relation'] {
+function liveRelations(
+  tables: readonly Table[],
+  views: readonly ViewRow[],
+): NormalizeQueryOptions['relation'] {
   const byName = new Map<string, QueryRelation>();
   for (const t of tables) byName.set(`${t.schema}.${t.name}`, t);
-  for (const v of views) byName.set(`${v.schema}.${v.name}`, { ...v, columns: (v.columns ?? []).map((name) => ({ name })) });
+  for (const v of views)
+    byName.set(`${v.schema}.${v.name}`, { ...v, columns: (v.columns ?? []).map((name) => ({ name })) });
   return (schema, name) => byName.get(`${schema ?? 'pg_catalog'}.${name}`);
 }
 
-function viewFromRow(row: ViewRow, context: ExpressionContext, relation: NormalizeQueryOptions['relation']): View {
+function viewFromRow(
+  row: ViewRow,
+  context: ExpressionContext,
+  relation: NormalizeQueryOptions['relation'],
+): View {
   const where = `view "${row.schema}"."${row.name}"`;
   let digest: string;
   try {
-    digest = viewDigest(row.definition, { defaultSchema: context.defaultSchema, ...(relation ? { relation } : {}) });
+    digest = viewDigest(row.definition, {
+      defaultSchema: context.defaultSchema,
+      ...(relation ? { relation } : {}),
+    });
   } catch (error) {
-    throw new GanderError('DB_QUERY', `introspect: ${where}: cannot normalise its query: ${(error as Error).message}`, { cause: error });
+    throw new GanderError(
+      'DB_QUERY',
+      `introspect: ${where}: cannot normalise its query: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   return {
     schema: row.schema,

@@ -9,7 +9,19 @@
  */
 import { GanderError } from '@gander/schema';
 
-const BOOL_FLAGS = ['v', 'h', 'help', 's', 'allow-missing', 'no-versioning', 'no-color', 'version', 'no-lock', 'dry-run', 'debug'] as const;
+const BOOL_FLAGS = [
+  'v',
+  'h',
+  'help',
+  's',
+  'allow-missing',
+  'no-versioning',
+  'no-color',
+  'version',
+  'no-lock',
+  'dry-run',
+  'debug',
+] as const;
 const STRING_FLAGS = [
   'dir',
   'table',
@@ -80,20 +92,51 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         i++;
       }
     } else {
-      throw new GanderError('USAGE', `flag provided but not defined: -${name}`, { hint: 'run `gander migrate -h` for the flags' });
+      throw new GanderError('USAGE', `flag provided but not defined: -${name}`, {
+        hint: 'run `gander migrate -h` for the flags',
+      });
     }
   }
   return { bools, strings, positionals };
 }
 
 /** The commands of `gander migrate`. */
-export const COMMANDS = ['up', 'up-by-one', 'up-to', 'down', 'down-to', 'redo', 'reset', 'status', 'version', 'create', 'fix', 'validate'] as const;
+export const COMMANDS = [
+  'up',
+  'up-by-one',
+  'up-to',
+  'down',
+  'down-to',
+  'redo',
+  'reset',
+  'status',
+  'version',
+  'create',
+  'fix',
+  'validate',
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
-const isCommand = (s: string | undefined): s is CommandName => (COMMANDS as readonly string[]).includes(s ?? '');
+const isCommand = (s: string | undefined): s is CommandName =>
+  (COMMANDS as readonly string[]).includes(s ?? '');
 
 /** Driver names that mean PostgreSQL to goose's CLI. */
 const POSTGRES_DRIVERS = ['postgres', 'pgx'];
-const OTHER_DRIVERS = ['redshift', 'mysql', 'tidb', 'starrocks', 'sqlite3', 'sqlite', 'mssql', 'azuresql', 'sqlserver', 'clickhouse', 'spanner', 'ydb', 'turso', 'vertica'];
+const OTHER_DRIVERS = [
+  'redshift',
+  'mysql',
+  'tidb',
+  'starrocks',
+  'sqlite3',
+  'sqlite',
+  'mssql',
+  'azuresql',
+  'sqlserver',
+  'clickhouse',
+  'spanner',
+  'ydb',
+  'turso',
+  'vertica',
+];
 
 /** What to run, with every setting resolved (flag > env > default). */
 export interface Invocation {
@@ -113,7 +156,10 @@ export interface Invocation {
  *
  * @throws GanderError `USAGE` for a missing or unknown command, a non-PostgreSQL driver.
  */
-export function resolveInvocation(parsed: ParsedArgs, env: Readonly<Record<string, string | undefined>>): Invocation {
+export function resolveInvocation(
+  parsed: ParsedArgs,
+  env: Readonly<Record<string, string | undefined>>,
+): Invocation {
   const positionals = [...parsed.positionals];
   const envDriver = env.GOOSE_DRIVER || undefined;
   const envDbstring = env.GOOSE_DBSTRING || undefined;
@@ -132,11 +178,18 @@ export function resolveInvocation(parsed: ParsedArgs, env: Readonly<Record<strin
     dbstring = dbstring ?? envDbstring;
   }
   if (driver !== undefined && !POSTGRES_DRIVERS.includes(driver)) {
-    throw new GanderError('USAGE', `"${driver}": unsupported dialect: gander migrate runs PostgreSQL migrations only (drivers postgres and pgx)`);
+    throw new GanderError(
+      'USAGE',
+      `"${driver}": unsupported dialect: gander migrate runs PostgreSQL migrations only (drivers postgres and pgx)`,
+    );
   }
   const command = positionals.shift();
-  if (command === undefined) throw new GanderError('USAGE', 'missing command', { hint: `commands: ${COMMANDS.join(', ')}` });
-  if (!isCommand(command)) throw new GanderError('USAGE', `"${command}": no such command`, { hint: `commands: ${COMMANDS.join(', ')}` });
+  if (command === undefined)
+    throw new GanderError('USAGE', 'missing command', { hint: `commands: ${COMMANDS.join(', ')}` });
+  if (!isCommand(command))
+    throw new GanderError('USAGE', `"${command}": no such command`, {
+      hint: `commands: ${COMMANDS.join(', ')}`,
+    });
   const flagDir = parsed.strings.dir;
   const dir = flagDir !== undefined && flagDir !== '.' ? flagDir : env.GOOSE_MIGRATION_DIR || flagDir || '.';
   const table = parsed.strings.table || env.GOOSE_TABLE || 'goose_db_version';

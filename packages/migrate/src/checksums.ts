@@ -63,14 +63,24 @@ export interface RecordedChecksum {
 }
 
 /** Every recorded checksum by version; an empty map when the side table does not exist. */
-export async function readChecksums(client: SqlClient, gooseTable: string): Promise<Map<number, RecordedChecksum>> {
+export async function readChecksums(
+  client: SqlClient,
+  gooseTable: string,
+): Promise<Map<number, RecordedChecksum>> {
   const table = checksumTableName(gooseTable);
-  const exists = await client.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [table]);
+  const exists = await client.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [
+    table,
+  ]);
   if (exists.rows[0]?.exists !== true) return new Map();
   const result = await client.query<{ version_id: string; file: string; sha256: string }>(
     `SELECT version_id, file, sha256 FROM ${table} ORDER BY version_id`,
   );
-  return new Map(result.rows.map((r) => [Number(r.version_id), { version: Number(r.version_id), file: r.file, sha256: r.sha256 }]));
+  return new Map(
+    result.rows.map((r) => [
+      Number(r.version_id),
+      { version: Number(r.version_id), file: r.file, sha256: r.sha256 },
+    ]),
+  );
 }
 
 /** How an applied migration's file compares with what was applied. */
@@ -101,7 +111,12 @@ export function compareChecksums(
     const file = files.get(version);
     const rec = recorded.get(version);
     if (!file) {
-      findings.push({ version, file: rec?.file ?? `version ${version}`, state: 'deleted', ...(rec ? { recorded: rec.sha256 } : {}) });
+      findings.push({
+        version,
+        file: rec?.file ?? `version ${version}`,
+        state: 'deleted',
+        ...(rec ? { recorded: rec.sha256 } : {}),
+      });
     } else if (rec && rec.sha256 !== file.sha256) {
       findings.push({ version, file: file.file, state: 'edited', recorded: rec.sha256, actual: file.sha256 });
     }

@@ -132,7 +132,11 @@ export async function createMigration(
   const type = options.type ?? 'go';
   let version = timestampVersion(options.now ?? new Date());
   if (options.sequential) {
-    const { migrations } = await readMigrations(dir, { format: 'goose', allowEmpty: true, ...(options.cwd ? { cwd: options.cwd } : {}) });
+    const { migrations } = await readMigrations(dir, {
+      format: 'goose',
+      allowEmpty: true,
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+    });
     const sequential = migrations.filter((m) => isSequentialVersion(m.version));
     const last = sequential[sequential.length - 1];
     version = String(last ? last.version + 1 : 1).padStart(5, '0');
@@ -140,7 +144,8 @@ export async function createMigration(
   if (!existsSync(where)) throw new GanderError('FILE_NOT_FOUND', `${dir} directory does not exist`);
   const file = `${version}_${snakeCase(name)}.${type}`;
   const path = join(dir, file);
-  if (existsSync(join(where, file))) throw new GanderError('USAGE', `failed to create migration file: ${path} already exists`);
+  if (existsSync(join(where, file)))
+    throw new GanderError('USAGE', `failed to create migration file: ${path} already exists`);
   writeFileSync(join(where, file), type === 'go' ? goTemplate(camelCase(name)) : SQL_TEMPLATE);
   return path;
 }

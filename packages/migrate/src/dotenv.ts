@@ -16,7 +16,11 @@ export function parseDotenv(text: string): Record<string, string> {
     const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*[=:]\s*(.*)$/.exec(line);
     if (!m) continue;
     let value = (m[2] as string).trim();
-    if (/^"(.*)"$/s.test(value)) value = value.slice(1, -1).replace(/\\n/g, '\n').replace(/\\(["\\])/g, '$1');
+    if (/^"(.*)"$/s.test(value))
+      value = value
+        .slice(1, -1)
+        .replace(/\\n/g, '\n')
+        .replace(/\\(["\\])/g, '$1');
     else if (/^'(.*)'$/s.test(value)) value = value.slice(1, -1);
     else value = value.replace(/\s+#.*$/, '');
     out[m[1] as string] = value;
@@ -39,7 +43,10 @@ export function loadEnvFile(
   const path = flag === undefined || flag === '' ? cwdEnvPath : flag;
   if (!existsSync(path)) {
     if (flag === undefined || flag === '') return { ...env };
-    throw new GanderError('FILE_NOT_FOUND', `failed to load env file: open ${flag}: no such file or directory`);
+    throw new GanderError(
+      'FILE_NOT_FOUND',
+      `failed to load env file: open ${flag}: no such file or directory`,
+    );
   }
   const loaded = parseDotenv(readFileSync(path, 'utf8'));
   const out: Record<string, string | undefined> = { ...loaded };

@@ -60,8 +60,8 @@ export function gooseDuration(nanoseconds: number): string {
 const UNIT_NS: Record<string, number> = {
   ns: 1,
   us: NS_PER_US,
-  'µs': NS_PER_US,
-  'μs': NS_PER_US,
+  µs: NS_PER_US,
+  μs: NS_PER_US,
   ms: NS_PER_MS,
   s: NS_PER_S,
   m: 60 * NS_PER_S,
@@ -89,7 +89,10 @@ export function parseDurationMs(text: string, flag: string): number {
     index = part.lastIndex;
   }
   if (trimmed.length === 0 || index !== trimmed.length) {
-    throw new GanderError('USAGE', `invalid value "${text}" for flag -${flag}: expected a duration such as 30s, 5m or 1h30m`);
+    throw new GanderError(
+      'USAGE',
+      `invalid value "${text}" for flag -${flag}: expected a duration such as 30s, 5m or 1h30m`,
+    );
   }
   return Math.round(total / NS_PER_MS);
 }

@@ -68,7 +68,8 @@ async function writeVersion(client: SqlClient, step: PreparedStep, books: Bookke
   if (books.noVersioning) return;
   if (step.direction === 'up') {
     await client.query(insertVersionSql(books.table), [step.version, true]);
-    if (books.checksums) await client.query(recordChecksumSql(books.table), [step.version, basename(step.file), step.sha256]);
+    if (books.checksums)
+      await client.query(recordChecksumSql(books.table), [step.version, basename(step.file), step.sha256]);
   } else {
     await client.query(deleteVersionSql(books.table), [step.version]);
     if (books.checksums) await client.query(forgetChecksumSql(books.table), [step.version]);
@@ -82,7 +83,8 @@ async function writeVersion(client: SqlClient, step: PreparedStep, books: Bookke
  */
 function bookkeepingAndCommit(step: PreparedStep, books: Bookkeeping): string | undefined {
   const base = basename(step.file);
-  if (!/^[\w.\- ]+$/.test(base) || !/^[0-9a-f]*$/.test(step.sha256) || !Number.isSafeInteger(step.version)) return undefined;
+  if (!/^[\w.\- ]+$/.test(base) || !/^[0-9a-f]*$/.test(step.sha256) || !Number.isSafeInteger(step.version))
+    return undefined;
   const t = books.table;
   const sql: string[] = [];
   if (!books.noVersioning && step.direction === 'up') {
@@ -108,11 +110,7 @@ function lines(step: PreparedStep, upTo: number): string {
 }
 
 /** Builds the failure message of a statement (or of the version write when `statement` is undefined). */
-function failure(
-  step: PreparedStep,
-  error: unknown,
-  statementIndex: number | undefined,
-): GanderError {
+function failure(step: PreparedStep, error: unknown, statementIndex: number | undefined): GanderError {
   const fields: PgErrorFields = pgErrorFields(error);
   const base = basename(step.file);
   const lost = isConnectionLost(error);
@@ -132,9 +130,19 @@ function failure(
         : 'the transaction was rolled back: nothing of this migration was applied or recorded',
     );
   } else {
-    const done = ran === 0 ? 'no statement of it ran' : `statements 1-${ran} of ${total} ran and stay applied (lines ${lines(step, ran)})`;
-    const failed = statement ? `statement ${ran + 1} (line ${statement.span.line}) failed` : 'every statement ran; recording the version failed';
-    const after = ran + 2 === total ? `; statement ${total} did not run` : ran + 2 < total ? `; statements ${ran + 2}-${total} did not run` : '';
+    const done =
+      ran === 0
+        ? 'no statement of it ran'
+        : `statements 1-${ran} of ${total} ran and stay applied (lines ${lines(step, ran)})`;
+    const failed = statement
+      ? `statement ${ran + 1} (line ${statement.span.line}) failed`
+      : 'every statement ran; recording the version failed';
+    const after =
+      ran + 2 === total
+        ? `; statement ${total} did not run`
+        : ran + 2 < total
+          ? `; statements ${ran + 2}-${total} did not run`
+          : '';
     parts.push(
       `NO TRANSACTION file: ${done}; ${failed}${after}; version ${step.version} was not recorded, so the next run starts this file again from statement 1`,
     );
@@ -196,12 +204,24 @@ export async function executeStep(
   try {
     await run(false);
   } catch (error) {
-    return { status: 'failed', step, durationNs: elapsed(), error: failure(step, error, index), statementsRun: index };
+    return {
+      status: 'failed',
+      step,
+      durationNs: elapsed(),
+      error: failure(step, error, index),
+      statementsRun: index,
+    };
   }
   try {
     await writeVersion(client, step, books);
   } catch (error) {
-    return { status: 'failed', step, durationNs: elapsed(), error: failure(step, error, undefined), statementsRun: index };
+    return {
+      status: 'failed',
+      step,
+      durationNs: elapsed(),
+      error: failure(step, error, undefined),
+      statementsRun: index,
+    };
   }
   return { status: 'applied', step, durationNs: elapsed() };
 }

@@ -46,9 +46,7 @@ export function logPrefix(now: Date = new Date()): string {
  * error messages and verbose log show a statement.
  */
 export function clearStatement(sql: string): string {
-  return sql
-    .replace(/^--.*$[\r\n]*/gm, '')
-    .replace(/^$[\r\n]*/gm, '');
+  return sql.replace(/^--.*$[\r\n]*/gm, '').replace(/^$[\r\n]*/gm, '');
 }
 
 const GRAY = '\u001b[90m';

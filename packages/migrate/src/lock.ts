@@ -33,7 +33,10 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  *
  * @throws GanderError `LOCK_TIMEOUT` when another session still holds the lock at the deadline.
  */
-export async function acquireLock(client: SqlClient, options: LockOptions = {}): Promise<() => Promise<void>> {
+export async function acquireLock(
+  client: SqlClient,
+  options: LockOptions = {},
+): Promise<() => Promise<void>> {
   const id = options.id ?? DEFAULT_LOCK_ID;
   const waitMs = options.waitTimeoutMs ?? DEFAULT_LOCK_WAIT_MS;
   const retryMs = options.retryMs ?? 200;

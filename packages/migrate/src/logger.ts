@@ -23,7 +23,11 @@ export function maskSecret(text: string, secret: string | undefined): string {
  * A logger writing to `write` (stderr): `text` prints `<prefix><message>` per line of the message,
  * `json` prints `{"time","level","msg",...fields}`.
  */
-export function createLogger(format: 'text' | 'json', write: (text: string) => void, secret?: string): Logger {
+export function createLogger(
+  format: 'text' | 'json',
+  write: (text: string) => void,
+  secret?: string,
+): Logger {
   return {
     log(level, message, fields = {}) {
       if (format === 'json') {
@@ -32,7 +36,15 @@ export function createLogger(format: 'text' | 'json', write: (text: string) => v
         return;
       }
       const prefix = logPrefix();
-      write(maskSecret(`${message.split('\n').map((l, i) => (i === 0 ? `${prefix}${l}` : l)).join('\n')}\n`, secret));
+      write(
+        maskSecret(
+          `${message
+            .split('\n')
+            .map((l, i) => (i === 0 ? `${prefix}${l}` : l))
+            .join('\n')}\n`,
+          secret,
+        ),
+      );
     },
   };
 }

@@ -10,8 +10,8 @@
  * @see https://github.com/prometheus/node_exporter#textfile-collector
  */
 import { renameSync, writeFileSync } from 'node:fs';
-import { Counter, Gauge, Pushgateway, Registry } from 'prom-client';
 import { GanderError } from '@gander/schema';
+import { Counter, Gauge, Pushgateway, Registry } from 'prom-client';
 
 /** What a run reports. `durationSeconds` in seconds; `version` absent when unknown. */
 export interface RunMetrics {
@@ -25,9 +25,24 @@ export interface RunMetrics {
 export function metricsRegistry(run: RunMetrics): Registry {
   const registry = new Registry();
   const labelNames = ['service'] as const;
-  const duration = new Gauge({ name: 'migration_duration_seconds', help: 'Wall time of the last gander migrate run, in seconds.', labelNames, registers: [registry] });
-  const failures = new Counter({ name: 'migration_failure_total', help: 'gander migrate runs that failed.', labelNames, registers: [registry] });
-  const version = new Gauge({ name: 'migration_version', help: 'goose version of the database after the last gander migrate run.', labelNames, registers: [registry] });
+  const duration = new Gauge({
+    name: 'migration_duration_seconds',
+    help: 'Wall time of the last gander migrate run, in seconds.',
+    labelNames,
+    registers: [registry],
+  });
+  const failures = new Counter({
+    name: 'migration_failure_total',
+    help: 'gander migrate runs that failed.',
+    labelNames,
+    registers: [registry],
+  });
+  const version = new Gauge({
+    name: 'migration_version',
+    help: 'goose version of the database after the last gander migrate run.',
+    labelNames,
+    registers: [registry],
+  });
   const labels = { service: run.service };
   duration.set(labels, run.durationSeconds);
   failures.inc(labels, run.failed ? 1 : 0);
@@ -43,7 +58,9 @@ export async function writeMetricsFile(path: string, run: RunMetrics): Promise<v
     writeFileSync(temp, text);
     renameSync(temp, path);
   } catch (error) {
-    throw new GanderError('CONFIG', `cannot write metrics file ${path}: ${(error as Error).message}`, { cause: error });
+    throw new GanderError('CONFIG', `cannot write metrics file ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -68,11 +85,19 @@ export function redactUrl(url: string): string {
  * @throws GanderError `CONFIG` when the gateway refuses or cannot be reached (the URL's user info is
  * never printed).
  */
-export async function pushMetrics(gatewayUrl: string, run: RunMetrics, job = 'gander_migrate'): Promise<void> {
+export async function pushMetrics(
+  gatewayUrl: string,
+  run: RunMetrics,
+  job = 'gander_migrate',
+): Promise<void> {
   const gateway = new Pushgateway(gatewayUrl, { timeout: 10_000 }, metricsRegistry(run));
   try {
     await gateway.push({ jobName: job, groupings: { service: run.service } });
   } catch (error) {
-    throw new GanderError('CONFIG', `cannot push metrics to ${redactUrl(gatewayUrl)}: ${(error as Error).message}`, { cause: error });
+    throw new GanderError(
+      'CONFIG',
+      `cannot push metrics to ${redactUrl(gatewayUrl)}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
 }

@@ -34,7 +34,9 @@ export function pgErrorFields(error: unknown): PgErrorFields {
 export function isConnectionLost(error: unknown): boolean {
   const { code, message } = pgErrorFields(error);
   if (code === '57P01' || code === '57P02' || code === '57P03' || code?.startsWith('08')) return true;
-  return /Connection terminated|ECONNRESET|EPIPE|Client has encountered a connection error|not queryable/i.test(message);
+  return /Connection terminated|ECONNRESET|EPIPE|Client has encountered a connection error|not queryable/i.test(
+    message,
+  );
 }
 
 /**
@@ -48,7 +50,11 @@ export function errorSpan(statementSpan: SourceSpan, sql: string, position: stri
   const before = chars.slice(0, pos - 1).join('');
   const lines = before.split('\n');
   if (lines.length === 1) return { ...statementSpan, column: statementSpan.column + before.length };
-  return { file: statementSpan.file, line: statementSpan.line + lines.length - 1, column: (lines[lines.length - 1] as string).length + 1 };
+  return {
+    file: statementSpan.file,
+    line: statementSpan.line + lines.length - 1,
+    column: (lines[lines.length - 1] as string).length + 1,
+  };
 }
 
 /** pgx's rendering, as it appears in goose's messages: `ERROR: <message> (SQLSTATE <code>)`. */

@@ -48,7 +48,12 @@ export interface Plan {
   readonly steps: readonly PlanStep[];
   readonly end:
     | { readonly kind: 'ok'; readonly log?: LogAfter }
-    | { readonly kind: 'error'; readonly code: PlanErrorCode; readonly message: string; readonly log?: LogAfter };
+    | {
+        readonly kind: 'error';
+        readonly code: PlanErrorCode;
+        readonly message: string;
+        readonly log?: LogAfter;
+      };
 }
 
 /**
@@ -113,13 +118,21 @@ function planUp(
   const missing = found.filter((f) => !applied.has(f.version) && f.version < dbMax);
   if (missing.length > 0 && !allowMissing) {
     const list = missing.map((m) => `version ${m.version}: ${m.file}`).join('\n\t');
-    return stateError(`error: found ${missing.length} missing migrations before current version ${dbMax}:\n\t${list}`);
+    return stateError(
+      `error: found ${missing.length} missing migrations before current version ${dbMax}:\n\t${list}`,
+    );
   }
-  const toApply = [...(allowMissing ? missing : []), ...found.filter((f) => !applied.has(f.version) && f.version > dbMax)];
+  const toApply = [
+    ...(allowMissing ? missing : []),
+    ...found.filter((f) => !applied.has(f.version) && f.version > dbMax),
+  ];
   if (byOne) {
     const first = toApply[0];
     if (first) return { steps: [{ direction: 'up', migration: first }], end: { kind: 'ok' } };
-    return { steps: [], end: { kind: 'error', code: 'MIGRATION_STATE', message: NO_NEXT_VERSION, log: { kind: 'current' } } };
+    return {
+      steps: [],
+      end: { kind: 'error', code: 'MIGRATION_STATE', message: NO_NEXT_VERSION, log: { kind: 'current' } },
+    };
   }
   const last = toApply[toApply.length - 1];
   return {
@@ -137,13 +150,19 @@ function planDownTo(files: readonly MigrationFile[], rows: readonly VersionRow[]
   let state = [...rows];
   for (;;) {
     const current = currentVersion(state);
-    if (current === undefined) return { steps, end: { kind: 'error', code: 'MIGRATION_STATE', message: NO_NEXT_VERSION } };
+    if (current === undefined)
+      return { steps, end: { kind: 'error', code: 'MIGRATION_STATE', message: NO_NEXT_VERSION } };
     if (current === 0) return { steps, end: { kind: 'ok', log: { kind: 'current' } } };
     const migration = files.find((f) => f.version === current);
     if (!migration) {
       return {
         steps,
-        end: { kind: 'error', code: 'MIGRATION_STATE', message: NO_CURRENT_VERSION, log: { kind: 'file-not-found', version: current } },
+        end: {
+          kind: 'error',
+          code: 'MIGRATION_STATE',
+          message: NO_CURRENT_VERSION,
+          log: { kind: 'file-not-found', version: current },
+        },
       };
     }
     if (migration.version <= target) return { steps, end: { kind: 'ok', log: { kind: 'current' } } };

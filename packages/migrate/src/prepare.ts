@@ -32,7 +32,11 @@ export function prepareSteps(steps: readonly PlanStep[], env?: EnvLookup): Prepa
         hint: 'gander runs SQL migrations only; run Go migrations with a goose binary built with them',
       });
     }
-    const parsed = parseSqlMigration(source.text, { file: source.file, direction: step.direction, ...(env ? { env } : {}) });
+    const parsed = parseSqlMigration(source.text, {
+      file: source.file,
+      direction: step.direction,
+      ...(env ? { env } : {}),
+    });
     return {
       direction: step.direction,
       version: source.version,

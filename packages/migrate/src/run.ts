@@ -99,12 +99,19 @@ function simulate(rows: readonly VersionRow[], steps: readonly PlanStep[]): Vers
   let state = [...rows];
   for (const step of steps) {
     const v = step.migration.version;
-    state = step.direction === 'up' ? [{ version: v, isApplied: true }, ...state] : state.filter((r) => r.version !== v);
+    state =
+      step.direction === 'up'
+        ? [{ version: v, isApplied: true }, ...state]
+        : state.filter((r) => r.version !== v);
   }
   return state;
 }
 
-async function readRows(options: RunnerOptions, table: string, command: MigrateCommand): Promise<VersionRow[]> {
+async function readRows(
+  options: RunnerOptions,
+  table: string,
+  command: MigrateCommand,
+): Promise<VersionRow[]> {
   const { client } = options;
   if (options.dryRun) {
     if (await versionTableExists(client, table)) return listVersionRows(client, table);
@@ -115,7 +122,11 @@ async function readRows(options: RunnerOptions, table: string, command: MigrateC
     try {
       return await listVersionRows(client, table);
     } catch (error) {
-      throw new GanderError('MIGRATION_STATE', `failed to get status of migrations: ${(error as Error).message}`, { cause: error });
+      throw new GanderError(
+        'MIGRATION_STATE',
+        `failed to get status of migrations: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
   }
   if (await ensureVersionTable(client, table)) options.onEvent?.({ kind: 'table-created', table });
@@ -124,7 +135,10 @@ async function readRows(options: RunnerOptions, table: string, command: MigrateC
 }
 
 function missingTable(table: string): GanderError {
-  return new GanderError('MIGRATION_STATE', `failed to get status of migrations: relation "${table}" does not exist`);
+  return new GanderError(
+    'MIGRATION_STATE',
+    `failed to get status of migrations: relation "${table}" does not exist`,
+  );
 }
 
 /**
@@ -141,7 +155,10 @@ export async function runCommand(command: MigrateCommand, options: RunnerOptions
   if (!options.dryRun && options.lock !== false) {
     const lockOptions = options.lock ?? {};
     const lockId = lockOptions.id ?? DEFAULT_LOCK_ID;
-    release = await acquireLock(client, { ...lockOptions, onWait: () => options.onEvent?.({ kind: 'lock-wait', lockId }) });
+    release = await acquireLock(client, {
+      ...lockOptions,
+      onWait: () => options.onEvent?.({ kind: 'lock-wait', lockId }),
+    });
     options.onEvent?.({ kind: 'lock-acquired', lockId });
   }
   try {
@@ -152,13 +169,20 @@ export async function runCommand(command: MigrateCommand, options: RunnerOptions
       : planCommand(command, options.migrations, rows, { allowMissing: options.allowMissing ?? false });
     const prepared = prepareSteps(plan.steps, options.env);
     const base = { command, dryRun: options.dryRun ?? false };
-    const planError = plan.end.kind === 'error' ? new GanderError('MIGRATION_STATE', plan.end.message) : undefined;
+    const planError =
+      plan.end.kind === 'error' ? new GanderError('MIGRATION_STATE', plan.end.message) : undefined;
     if (options.dryRun) {
       const after = noVersioning ? undefined : currentVersion(simulate(rows, plan.steps));
       const log = logLine(plan.end.log, after);
       return {
         ...base,
-        planned: prepared.map((p) => ({ direction: p.direction, version: p.version, file: p.file, useTx: p.useTx, statements: p.statements.length })),
+        planned: prepared.map((p) => ({
+          direction: p.direction,
+          version: p.version,
+          file: p.file,
+          useTx: p.useTx,
+          statements: p.statements.length,
+        })),
         results: [],
         notRun: plan.steps,
         ...(log ? { log } : {}),
@@ -169,11 +193,19 @@ export async function runCommand(command: MigrateCommand, options: RunnerOptions
     const results: StepResult[] = [];
     for (const step of prepared) {
       const books = { table, noVersioning, checksums: !noVersioning };
-      const result = await executeStep(client, step, books, (trace) => options.onEvent?.({ kind: 'trace', step, trace }));
+      const result = await executeStep(client, step, books, (trace) =>
+        options.onEvent?.({ kind: 'trace', step, trace }),
+      );
       results.push(result);
       options.onEvent?.({ kind: 'step', result });
       if (result.status === 'failed') {
-        return { ...base, planned: [], results, notRun: plan.steps.slice(results.length), error: result.error };
+        return {
+          ...base,
+          planned: [],
+          results,
+          notRun: plan.steps.slice(results.length),
+          error: result.error,
+        };
       }
     }
     const after = noVersioning ? undefined : currentVersion(await listVersionRows(client, table));

@@ -18,7 +18,10 @@ export const RUNNER_APPLICATION_NAME = 'gander-migrate';
  * @throws GanderError `DB_CONNECT` (from `connect`: host, port, database and user, never the password).
  * @see https://www.postgresql.org/docs/16/runtime-config-connection.html#GUC-CLIENT-CONNECTION-CHECK-INTERVAL
  */
-export async function openSession(config: ConnectionConfig, applicationName = RUNNER_APPLICATION_NAME): Promise<pg.Client> {
+export async function openSession(
+  config: ConnectionConfig,
+  applicationName = RUNNER_APPLICATION_NAME,
+): Promise<pg.Client> {
   const client = await connect({ ...config, applicationName: config.applicationName ?? applicationName });
   client.on('error', () => undefined);
   await client.query('SET client_connection_check_interval = 1000').catch(() => undefined);

@@ -12,7 +12,13 @@ import { ansicFromTimestampText } from './goose-text.js';
 import { currentVersion, NO_NEXT_VERSION } from './plan.js';
 import type { MigrationSource } from './prepare.js';
 import type { SqlClient } from './sql-client.js';
-import { DEFAULT_TABLE, ensureVersionTable, listVersionRows, statusRows, versionTableExists } from './version-table.js';
+import {
+  DEFAULT_TABLE,
+  ensureVersionTable,
+  listVersionRows,
+  statusRows,
+  versionTableExists,
+} from './version-table.js';
 
 /** One file's line of `status`. */
 export interface StatusEntry {
@@ -56,7 +62,12 @@ export async function checksumFindings(
   applied: ReadonlySet<number>,
 ): Promise<ChecksumFinding[]> {
   const recorded = await readChecksums(client, table);
-  const files = new Map(migrations.map((m) => [m.version, { file: basename(m.file), sha256: m.text === undefined ? '' : sha256(m.text) }]));
+  const files = new Map(
+    migrations.map((m) => [
+      m.version,
+      { file: basename(m.file), sha256: m.text === undefined ? '' : sha256(m.text) },
+    ]),
+  );
   return compareChecksums(applied, files, recorded);
 }
 
@@ -71,7 +82,12 @@ export async function readStatus(options: StatusOptions): Promise<StatusReport> 
   if (options.noVersioning || !options.client) {
     return {
       table,
-      migrations: options.migrations.map((m) => ({ version: m.version, file: basename(m.file), state: 'pending', cell: 'no versioning' })),
+      migrations: options.migrations.map((m) => ({
+        version: m.version,
+        file: basename(m.file),
+        state: 'pending',
+        cell: 'no versioning',
+      })),
       findings: [],
       created: false,
     };
@@ -83,7 +99,12 @@ export async function readStatus(options: StatusOptions): Promise<StatusReport> 
       return {
         table,
         version: 0,
-        migrations: options.migrations.map((m) => ({ version: m.version, file: basename(m.file), state: 'pending', cell: 'Pending' })),
+        migrations: options.migrations.map((m) => ({
+          version: m.version,
+          file: basename(m.file),
+          state: 'pending',
+          cell: 'Pending',
+        })),
         findings: [],
         created: false,
       };
@@ -93,13 +114,20 @@ export async function readStatus(options: StatusOptions): Promise<StatusReport> 
   }
   const rows = await listVersionRows(client, table);
   const version = currentVersion(rows);
-  if (version === undefined) throw new GanderError('MIGRATION_STATE', `failed to ensure DB version: ${NO_NEXT_VERSION}`);
+  if (version === undefined)
+    throw new GanderError('MIGRATION_STATE', `failed to ensure DB version: ${NO_NEXT_VERSION}`);
   const newest = await statusRows(client, table);
   const migrations = options.migrations.map((m): StatusEntry => {
     const row = newest.get(m.version);
     if (row?.isApplied) {
       const cell = row.tstamp === null ? '' : ansicFromTimestampText(row.tstamp);
-      return { version: m.version, file: basename(m.file), state: 'applied', ...(row.tstamp ? { appliedAt: row.tstamp } : {}), cell };
+      return {
+        version: m.version,
+        file: basename(m.file),
+        state: 'applied',
+        ...(row.tstamp ? { appliedAt: row.tstamp } : {}),
+        cell,
+      };
     }
     return { version: m.version, file: basename(m.file), state: 'pending', cell: 'Pending' };
   });
@@ -114,14 +142,17 @@ export async function readStatus(options: StatusOptions): Promise<StatusReport> 
  *
  * @throws GanderError `MIGRATION_STATE` when the table holds no applied row (`no next version found`).
  */
-export async function readVersion(options: StatusOptions): Promise<{ readonly version: number; readonly line: string }> {
+export async function readVersion(
+  options: StatusOptions,
+): Promise<{ readonly version: number; readonly line: string }> {
   if (options.noVersioning || !options.client) {
     const version = options.migrations[options.migrations.length - 1]?.version ?? 0;
     return { version, line: `goose: file version ${version}` };
   }
   const table = options.table ?? DEFAULT_TABLE;
   if (!options.readOnly) await ensureVersionTable(options.client, table);
-  else if (!(await versionTableExists(options.client, table))) return { version: 0, line: 'goose: version 0' };
+  else if (!(await versionTableExists(options.client, table)))
+    return { version: 0, line: 'goose: version 0' };
   const version = currentVersion(await listVersionRows(options.client, table));
   if (version === undefined) throw new GanderError('MIGRATION_STATE', NO_NEXT_VERSION);
   return { version, line: `goose: version ${version}` };

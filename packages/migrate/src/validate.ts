@@ -26,9 +26,17 @@ export interface ValidateEntry {
  */
 export function validateMigrations(migrations: readonly MigrationSource[]): ValidateEntry[] {
   return migrations.map((m): ValidateEntry => {
-    if (m.kind === 'go' || m.text === undefined) return { version: m.version, file: basename(m.file), kind: 'go', useTx: true };
+    if (m.kind === 'go' || m.text === undefined)
+      return { version: m.version, file: basename(m.file), kind: 'go', useTx: true };
     const up = parseSqlMigration(m.text, { file: m.file, direction: 'up' });
     const down = parseSqlMigration(m.text, { file: m.file, direction: 'down' });
-    return { version: m.version, file: basename(m.file), kind: 'sql', useTx: up.useTx, up: up.statements.length, down: down.statements.length };
+    return {
+      version: m.version,
+      file: basename(m.file),
+      kind: 'sql',
+      useTx: up.useTx,
+      up: up.statements.length,
+      down: down.statements.length,
+    };
   });
 }

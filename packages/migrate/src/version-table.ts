@@ -39,7 +39,9 @@ export function listVersionsSql(table: string): string {
 
 /** Whether the table exists, resolving the name as PostgreSQL resolves it in goose's own queries. */
 export async function versionTableExists(client: SqlClient, table: string): Promise<boolean> {
-  const result = await client.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [table]);
+  const result = await client.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [
+    table,
+  ]);
   return result.rows[0]?.exists === true;
 }
 

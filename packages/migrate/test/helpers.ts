@@ -31,7 +31,10 @@ export function stripPrefix(text: string): string[] {
 }
 
 /** Runs `gander migrate <args>` in-process with only `env` as environment. */
-export async function migrate(args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliRun> {
+export async function migrate(
+  args: readonly string[],
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(['migrate', ...args], {
@@ -55,7 +58,11 @@ export function scratchCopy(name: string): string {
 }
 
 /** Runs one query on a fresh connection. */
-export async function query<R extends Record<string, unknown>>(url: string, sql: string, values: unknown[] = []): Promise<R[]> {
+export async function query<R extends Record<string, unknown>>(
+  url: string,
+  sql: string,
+  values: unknown[] = [],
+): Promise<R[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -66,7 +73,13 @@ export async function query<R extends Record<string, unknown>>(url: string, sql:
 }
 
 /** goose's table as `[version_id, is_applied]` pairs in `id` order. */
-export async function versionRows(url: string, table = 'goose_db_version'): Promise<Array<[number, boolean]>> {
-  const rows = await query<{ version_id: string; is_applied: boolean }>(url, `SELECT version_id, is_applied FROM ${table} ORDER BY id`);
+export async function versionRows(
+  url: string,
+  table = 'goose_db_version',
+): Promise<Array<[number, boolean]>> {
+  const rows = await query<{ version_id: string; is_applied: boolean }>(
+    url,
+    `SELECT version_id, is_applied FROM ${table} ORDER BY id`,
+  );
   return rows.map((r) => [Number(r.version_id), r.is_applied]);
 }

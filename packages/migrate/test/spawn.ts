@@ -12,7 +12,10 @@ export interface ProcessRun {
 }
 
 /** Starts `gander migrate <args>`; `done` resolves when it exits. */
-export function startGander(args: readonly string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<ProcessRun> } {
+export function startGander(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): { child: ChildProcess; done: Promise<ProcessRun> } {
   const child = spawn(process.execPath, [join(REPO, 'packages/cli/bin/gander.js'), 'migrate', ...args], {
     cwd: REPO,
     env: { PATH: process.env.PATH ?? '', ...env },
@@ -27,7 +30,9 @@ export function startGander(args: readonly string[], env: Record<string, string>
     stderr += String(d);
   });
   const done = new Promise<ProcessRun>((resolve) => {
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, lines: stripPrefix(stderr) }));
+    child.on('close', (code, signal) =>
+      resolve({ code, signal, stdout, stderr, lines: stripPrefix(stderr) }),
+    );
   });
   return { child, done };
 }

@@ -10,7 +10,12 @@ import { sameDefault } from '../src/diff/equivalence.js';
 const cases: { name: string; a: string | undefined; b: string | undefined; same: boolean }[] = [
   { name: 'integer literal vs ARRAY', a: "'{7,1}'", b: 'ARRAY[7, 1]', same: true },
   { name: 'empty literal vs ARRAY[]', a: "'{}'", b: 'ARRAY[]', same: true },
-  { name: 'quoted text literal vs ARRAY of strings', a: `'{"MON","TUE"}'`, b: "ARRAY['MON', 'TUE']", same: true },
+  {
+    name: 'quoted text literal vs ARRAY of strings',
+    a: `'{"MON","TUE"}'`,
+    b: "ARRAY['MON', 'TUE']",
+    same: true,
+  },
   { name: 'unquoted text literal vs ARRAY of strings', a: "'{a,b c}'", b: "ARRAY['a', 'b c']", same: true },
   { name: 'casts are ignored', a: "'{1,2}'::integer[]", b: 'ARRAY[1, 2]', same: true },
   { name: 'other elements', a: "'{7,1}'", b: 'ARRAY[1, 7]', same: false },

@@ -13,18 +13,28 @@ export function registerInspect(program: Command, ctx: CommandContext): void {
     .option('--format <format>', 'json or text', 'json')
     .option('--schema <name>', 'default schema for unqualified names', 'public')
     .option('--to-version <version>', 'fold migrations up to this version')
-    .option('--replay [target]', 'replay the migrations into pglite or a postgres:// URL instead of folding them')
-    .action(async (source: string, opts: { format: string; schema: string; toVersion?: string; replay?: string | boolean }) => {
-      const { loadSource } = await import('../sources.js');
-      const loaded = await loadSource(source, {
-        cwd: ctx.io.cwd,
-        env: ctx.io.env,
-        defaultSchema: opts.schema,
-        ...(opts.toVersion !== undefined ? { toVersion: Number(opts.toVersion) } : {}),
-        ...(opts.replay !== undefined ? { replay: opts.replay === true ? 'pglite' : String(opts.replay) } : {}),
-      });
-      ctx.io.stdout(`${JSON.stringify(loaded.model, null, 2)}\n`);
-      for (const note of loaded.notes) ctx.io.stderr(`note: ${note}\n`);
-      ctx.exit(0);
-    });
+    .option(
+      '--replay [target]',
+      'replay the migrations into pglite or a postgres:// URL instead of folding them',
+    )
+    .action(
+      async (
+        source: string,
+        opts: { format: string; schema: string; toVersion?: string; replay?: string | boolean },
+      ) => {
+        const { loadSource } = await import('../sources.js');
+        const loaded = await loadSource(source, {
+          cwd: ctx.io.cwd,
+          env: ctx.io.env,
+          defaultSchema: opts.schema,
+          ...(opts.toVersion !== undefined ? { toVersion: Number(opts.toVersion) } : {}),
+          ...(opts.replay !== undefined
+            ? { replay: opts.replay === true ? 'pglite' : String(opts.replay) }
+            : {}),
+        });
+        ctx.io.stdout(`${JSON.stringify(loaded.model, null, 2)}\n`);
+        for (const note of loaded.notes) ctx.io.stderr(`note: ${note}\n`);
+        ctx.exit(0);
+      },
+    );
 }

@@ -25,7 +25,10 @@ export function readAccepted(file: string): Set<string> {
   }
   const services = (data as { services?: unknown })?.services;
   if ((data as { tool?: unknown })?.tool !== 'gander sync-check' || !Array.isArray(services)) {
-    throw new GanderError('CONFIG', `${file}: not a gander sync-check JSON report (expected "tool": "gander sync-check" and a "services" list)`);
+    throw new GanderError(
+      'CONFIG',
+      `${file}: not a gander sync-check JSON report (expected "tool": "gander sync-check" and a "services" list)`,
+    );
   }
   const out = new Set<string>();
   for (const service of services as { name?: unknown; findings?: unknown }[]) {

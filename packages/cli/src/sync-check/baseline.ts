@@ -12,7 +12,12 @@ import type { Notice, ReportFinding } from './report.js';
 /** Tables that schema.prisma (or the database) has and no migration creates, by finding. */
 function tablesNoMigrationCreates(findings: readonly ReportFinding[]): string[] {
   return findings
-    .filter((f) => f.object.kind === 'table' && f.sides.some((s) => s.side === 'migrations' && !s.present) && f.sides.some((s) => s.side === 'prisma' && s.present))
+    .filter(
+      (f) =>
+        f.object.kind === 'table' &&
+        f.sides.some((s) => s.side === 'migrations' && !s.present) &&
+        f.sides.some((s) => s.side === 'prisma' && s.present),
+    )
     .map((f) => f.object.name);
 }
 
@@ -24,7 +29,8 @@ export function baselineNotices(side: MigrationsSide, findings: readonly ReportF
   if (side.empty.length === 0) return [];
   const tables = tablesNoMigrationCreates(findings);
   if (tables.length === 0) return [];
-  const shown = tables.length > 8 ? `${tables.slice(0, 8).join(', ')} and ${tables.length - 8} more` : tables.join(', ');
+  const shown =
+    tables.length > 8 ? `${tables.slice(0, 8).join(', ')} and ${tables.length - 8} more` : tables.join(', ');
   return side.empty.map(({ migration, span }) => ({
     code: 'baseline-empty',
     severity: 'error',

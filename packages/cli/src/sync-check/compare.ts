@@ -40,7 +40,10 @@ export interface CompareOptions {
   readonly prismaModels?: readonly PrismaModelName[];
 }
 
-function enumsOf(models: readonly (Model | undefined)[], prismaEnums: readonly PrismaEnumName[] = []): PrismaEnumName[] {
+function enumsOf(
+  models: readonly (Model | undefined)[],
+  prismaEnums: readonly PrismaEnumName[] = [],
+): PrismaEnumName[] {
   const seen = new Map<string, PrismaEnumName>();
   for (const model of models) {
     for (const e of model?.enums ?? []) {
@@ -75,17 +78,48 @@ export function compareSources(models: ServiceModels, options: CompareOptions): 
   let drift: Set<string> = new Set();
   if (head && prisma && database && applied) {
     const migrationsDatabase = diff(applied, database);
-    drift = new Set(toFindings(migrationsDatabase, { ...context, policy: {}, from: 'migrations', to: 'database' }).map((f) => f.key));
-    const models = { migrationsPrisma: { from: head, to: prisma }, migrationsDatabase: { from: applied, to: database }, prismaDatabase: { from: prisma, to: database } };
-    findings = combineFindings({ migrationsPrisma: diff(head, prisma), migrationsDatabase, prismaDatabase: diff(prisma, database), models }, context);
+    drift = new Set(
+      toFindings(migrationsDatabase, { ...context, policy: {}, from: 'migrations', to: 'database' }).map(
+        (f) => f.key,
+      ),
+    );
+    const models = {
+      migrationsPrisma: { from: head, to: prisma },
+      migrationsDatabase: { from: applied, to: database },
+      prismaDatabase: { from: prisma, to: database },
+    };
+    findings = combineFindings(
+      {
+        migrationsPrisma: diff(head, prisma),
+        migrationsDatabase,
+        prismaDatabase: diff(prisma, database),
+        models,
+      },
+      context,
+    );
   } else if (head && prisma) {
-    findings = toFindings(diff(head, prisma), { ...context, models: { from: head, to: prisma }, from: 'migrations', to: 'prisma' });
+    findings = toFindings(diff(head, prisma), {
+      ...context,
+      models: { from: head, to: prisma },
+      from: 'migrations',
+      to: 'prisma',
+    });
   } else if (applied && database) {
     const changes = diff(applied, database);
-    findings = toFindings(changes, { ...context, models: { from: applied, to: database }, from: 'migrations', to: 'database' });
+    findings = toFindings(changes, {
+      ...context,
+      models: { from: applied, to: database },
+      from: 'migrations',
+      to: 'database',
+    });
     drift = new Set(findings.map((f) => f.key));
   } else if (prisma && database) {
-    findings = toFindings(diff(prisma, database), { ...context, models: { from: prisma, to: database }, from: 'prisma', to: 'database' });
+    findings = toFindings(diff(prisma, database), {
+      ...context,
+      models: { from: prisma, to: database },
+      from: 'prisma',
+      to: 'database',
+    });
   } else {
     return [];
   }
@@ -99,16 +133,28 @@ function pendingEffects(applied: Model, head: Model, options: CompareOptions): M
   const out = new Map<string, string[]>();
   for (const finding of effects) {
     const location = finding.sides.find((s) => s.side === 'prisma')?.location;
-    const file = location && location !== 'database' && options.pendingFiles.includes(location.file) ? [location.file] : [...options.pendingFiles];
+    const file =
+      location && location !== 'database' && options.pendingFiles.includes(location.file)
+        ? [location.file]
+        : [...options.pendingFiles];
     out.set(finding.key, file);
   }
   return out;
 }
 
-function markPending(findings: readonly Finding[], pending: ReadonlyMap<string, string[]>, drift: ReadonlySet<string>): ReportFinding[] {
+function markPending(
+  findings: readonly Finding[],
+  pending: ReadonlyMap<string, string[]>,
+  drift: ReadonlySet<string>,
+): ReportFinding[] {
   return findings.map((finding) => {
     const files = pending.get(finding.key);
     if (!files || drift.has(finding.key)) return finding;
-    return { ...finding, severity: 'info', pending: files, message: `${finding.message}; pending: the database gets it when ${files.length === 1 ? 'this migration is' : 'these migrations are'} applied` };
+    return {
+      ...finding,
+      severity: 'info',
+      pending: files,
+      message: `${finding.message}; pending: the database gets it when ${files.length === 1 ? 'this migration is' : 'these migrations are'} applied`,
+    };
   });
 }

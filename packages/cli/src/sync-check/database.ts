@@ -28,7 +28,9 @@ export interface DatabaseSide {
  *
  * @see https://github.com/pressly/goose/blob/v3.27.3/migrate.go (`EnsureDBVersion`)
  */
-export function appliedVersions(rows: readonly { readonly version: number; readonly isApplied: boolean }[]): AppliedVersions {
+export function appliedVersions(
+  rows: readonly { readonly version: number; readonly isApplied: boolean }[],
+): AppliedVersions {
   const seen = new Set<number>();
   const applied = new Set<number>();
   let current: number | undefined;
@@ -58,13 +60,17 @@ export async function readDatabaseSide(
   const config = resolveConnection(url, env);
   const client = await connect(config);
   try {
-    const exists = await client.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [options.gooseTable]);
+    const exists = await client.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [
+      options.gooseTable,
+    ]);
     let versions: AppliedVersions | undefined;
     if (exists.rows[0]?.exists) {
       const { rows } = await client.query<{ version_id: string; is_applied: boolean }>(
         `SELECT version_id, is_applied FROM ${options.gooseTable} ORDER BY id DESC`,
       );
-      versions = appliedVersions(rows.map((r) => ({ version: Number(r.version_id), isApplied: r.is_applied })));
+      versions = appliedVersions(
+        rows.map((r) => ({ version: Number(r.version_id), isApplied: r.is_applied })),
+      );
     }
     const model = await introspect(client, options.schemas ? { schemas: options.schemas } : {});
     return { label: describeConnection(config), model, ...(versions ? { versions } : {}) };

@@ -24,13 +24,23 @@ export function escapeProperty(text: string): string {
 export function renderGithub(report: SyncCheckReport): string {
   const lines: string[] = [];
   for (const service of report.services) {
-    if (service.error) lines.push(`::error title=${escapeProperty(`gander ${service.name}`)}::${escapeData(service.error.message)}`);
+    if (service.error)
+      lines.push(
+        `::error title=${escapeProperty(`gander ${service.name}`)}::${escapeData(service.error.message)}`,
+      );
     for (const { item, span } of anchoredItems(service)) {
-      const props = [...(span ? [`file=${escapeProperty(span.file)}`, `line=${span.line}`, `col=${span.column}`] : []), `title=${escapeProperty(`gander ${item.code}`)}`];
-      lines.push(`::${COMMAND[item.severity]} ${props.join(',')}::${escapeData(itemText(item, service.name))}`);
+      const props = [
+        ...(span ? [`file=${escapeProperty(span.file)}`, `line=${span.line}`, `col=${span.column}`] : []),
+        `title=${escapeProperty(`gander ${item.code}`)}`,
+      ];
+      lines.push(
+        `::${COMMAND[item.severity]} ${props.join(',')}::${escapeData(itemText(item, service.name))}`,
+      );
     }
   }
   const s = report.summary;
-  lines.push(`gander sync-check: ${s.services} services, ${s.errors} errors, ${s.warnings} warnings, ${s.infos} info`);
+  lines.push(
+    `gander sync-check: ${s.services} services, ${s.errors} errors, ${s.warnings} warnings, ${s.infos} info`,
+  );
   return `${lines.join('\n')}\n`;
 }

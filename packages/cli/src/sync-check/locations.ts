@@ -17,8 +17,14 @@ export function anchoredItems(service: ServiceReport): { item: ReportFinding | N
     out.push({ item: notice, ...(span ? { span } : {}) });
   }
   for (const finding of service.findings) {
-    const spans = finding.sides.map((s) => ({ side: s.side, at: s.location })).filter((s): s is { side: typeof s.side; at: SourceSpan } => !!s.at && s.at !== 'database');
-    const span = spans.find((s) => s.side === finding.culprit)?.at ?? spans.find((s) => s.side === 'prisma')?.at ?? spans[0]?.at ?? fallback;
+    const spans = finding.sides
+      .map((s) => ({ side: s.side, at: s.location }))
+      .filter((s): s is { side: typeof s.side; at: SourceSpan } => !!s.at && s.at !== 'database');
+    const span =
+      spans.find((s) => s.side === finding.culprit)?.at ??
+      spans.find((s) => s.side === 'prisma')?.at ??
+      spans[0]?.at ??
+      fallback;
     out.push({ item: finding, ...(span ? { span } : {}) });
   }
   return out;

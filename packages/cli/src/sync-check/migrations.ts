@@ -33,9 +33,14 @@ export interface MigrationsSide {
  * @throws GanderError from `readMigrations` (bad file names, duplicate versions), `GOOSE_DIRECTIVE`
  *   from goose's parser, `FILE_NOT_FOUND` for a missing folder or baseline file.
  */
-export async function readMigrationsSide(service: ServiceConfig, dir: string, cache?: ResultCache): Promise<MigrationsSide> {
+export async function readMigrationsSide(
+  service: ServiceConfig,
+  dir: string,
+  cache?: ResultCache,
+): Promise<MigrationsSide> {
   const { readMigrations } = await import('@gander/goose');
-  if (!existsSync(dir)) throw new GanderError('FILE_NOT_FOUND', `${dir}: no such migrations folder (service "${service.name}")`);
+  if (!existsSync(dir))
+    throw new GanderError('FILE_NOT_FOUND', `${dir}: no such migrations folder (service "${service.name}")`);
   let set: MigrationSet;
   try {
     set = await readMigrations(dir);
@@ -51,8 +56,19 @@ export async function readMigrationsSide(service: ServiceConfig, dir: string, ca
   const inputs = cache && !service.baseline ? [service.defaultSchema, chainInputs(set)] : undefined;
   const stored = inputs && cache?.read<StoredChecks>('checks', inputs);
   if (stored) {
-    const empty = stored.empty.map(({ index, span }) => ({ migration: set.migrations[index] as Migration, span }));
-    if (stored.folded) return { set, count, head, notices: stored.notices, empty, folded: await foldCached(set, service.defaultSchema, cache) };
+    const empty = stored.empty.map(({ index, span }) => ({
+      migration: set.migrations[index] as Migration,
+      span,
+    }));
+    if (stored.folded)
+      return {
+        set,
+        count,
+        head,
+        notices: stored.notices,
+        empty,
+        folded: await foldCached(set, service.defaultSchema, cache),
+      };
     const rewritten = new Map(stored.rewritten);
     const migrations = set.migrations.map((m, index) => rewritten.get(index) ?? m);
     return { set: { ...set, migrations }, count, head, notices: stored.notices, empty };
@@ -82,15 +98,33 @@ export async function readMigrationsSide(service: ServiceConfig, dir: string, ca
     }
   }
   if (inputs) {
-    const rewritten = checked.flatMap((m, index) => (m === set.migrations[index] ? [] : [[index, m] as const]));
+    const rewritten = checked.flatMap((m, index) =>
+      m === set.migrations[index] ? [] : [[index, m] as const],
+    );
     const emptyAt = empty.map(({ migration, span }) => ({ index: set.migrations.indexOf(migration), span }));
-    cache?.write('checks', inputs, { notices, empty: emptyAt, rewritten, folded: folded !== undefined } satisfies StoredChecks);
+    cache?.write('checks', inputs, {
+      notices,
+      empty: emptyAt,
+      rewritten,
+      folded: folded !== undefined,
+    } satisfies StoredChecks);
   }
   let migrations = checked;
   if (service.baseline) {
     const { file, version } = service.baseline;
-    if (!existsSync(file)) throw new GanderError('FILE_NOT_FOUND', `${file}: no such baseline file (service "${service.name}", baseline.file)`);
-    const baseline: Migration = { version, name: basename(file), file, kind: 'sql', format: 'prisma-migrate', text: readFileSync(file, 'utf8') };
+    if (!existsSync(file))
+      throw new GanderError(
+        'FILE_NOT_FOUND',
+        `${file}: no such baseline file (service "${service.name}", baseline.file)`,
+      );
+    const baseline: Migration = {
+      version,
+      name: basename(file),
+      file,
+      kind: 'sql',
+      format: 'prisma-migrate',
+      text: readFileSync(file, 'utf8'),
+    };
     migrations = [baseline, ...checked.filter((m) => m.version > version)];
   }
   if (folded) return { set, count, head, notices, empty, folded };
@@ -110,12 +144,14 @@ async function foldIfParsed(
   defaultSchema: string,
   cache: ResultCache | undefined,
 ): Promise<{ readonly folded?: FoldResult; readonly parsed: number }> {
-  if (set.migrations.some((m) => m.kind === 'sql' && m.text !== undefined && m.format !== 'goose')) return { parsed: 0 };
+  if (set.migrations.some((m) => m.kind === 'sql' && m.text !== undefined && m.format !== 'goose'))
+    return { parsed: 0 };
   try {
     return { folded: await foldCached(set, defaultSchema, cache), parsed: set.migrations.length };
   } catch (error) {
     if (!isGanderError(error)) throw error;
-    const at = error.code === 'SQL_SYNTAX' ? set.migrations.findIndex((m) => m.file === error.source?.file) : -1;
+    const at =
+      error.code === 'SQL_SYNTAX' ? set.migrations.findIndex((m) => m.file === error.source?.file) : -1;
     return { parsed: Math.max(at, 0) };
   }
 }
@@ -143,7 +179,11 @@ function chainInputs(chain: MigrationSet): unknown {
  * `foldMigrationSet(chain)`, stored in `cache` by the chain's content.
  * @throws GanderError as `foldMigrationSet` does (nothing is stored then).
  */
-async function foldCached(chain: MigrationSet, defaultSchema: string, cache: ResultCache | undefined): Promise<FoldResult> {
+async function foldCached(
+  chain: MigrationSet,
+  defaultSchema: string,
+  cache: ResultCache | undefined,
+): Promise<FoldResult> {
   const inputs = cache ? [defaultSchema, chainInputs(chain)] : undefined;
   const stored = inputs && cache?.read<FoldResult>('fold', inputs);
   if (stored) return stored;
@@ -170,7 +210,10 @@ const STATEMENT_BEGIN_HINT =
  * Parses each statement goose would send. Returns the migration to fold (itself when every statement
  * parses) and, for a migration whose statements are all plain `SELECT`s or none, the span of its Up section.
  */
-async function checkMigration(migration: Migration, notices: Notice[]): Promise<{ migration: Migration; empty?: SourceSpan }> {
+async function checkMigration(
+  migration: Migration,
+  notices: Notice[],
+): Promise<{ migration: Migration; empty?: SourceSpan }> {
   if (migration.kind !== 'sql' || migration.text === undefined) return { migration };
   const { migrationStatements } = await import('@gander/goose');
   const { statements } = migrationStatements(migration, 'up');
@@ -208,7 +251,10 @@ async function checkMigration(migration: Migration, notices: Notice[]): Promise<
  * `--` comments to PostgreSQL, the Down section blanked so lines keep their numbers); when that does
  * not parse either, the goose text with the rejected statements commented out.
  */
-function asAuthorMeant(migration: Migration, failed: readonly { span: SourceSpan; sql: string }[]): Migration {
+function asAuthorMeant(
+  migration: Migration,
+  failed: readonly { span: SourceSpan; sql: string }[],
+): Migration {
   const lines = (migration.text as string).split('\n');
   const down = lines.findIndex((line) => /^--\s*\+goose\s+down\b/i.test(line.trim()));
   const up = down < 0 ? lines : [...lines.slice(0, down), ...lines.slice(down).map(() => '')];

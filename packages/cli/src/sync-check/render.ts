@@ -13,7 +13,11 @@ export interface RenderOptions {
 }
 
 /** The report as text for stdout (empty string for nothing). */
-export async function renderReport(report: SyncCheckReport, format: 'text' | 'json' | 'sarif' | 'github', options: RenderOptions): Promise<string> {
+export async function renderReport(
+  report: SyncCheckReport,
+  format: 'text' | 'json' | 'sarif' | 'github',
+  options: RenderOptions,
+): Promise<string> {
   switch (format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
@@ -30,10 +34,17 @@ export async function renderReport(report: SyncCheckReport, format: 'text' | 'js
   }
 }
 
-const COLORS: Record<Severity | 'dim' | 'bold', string> = { error: '31', warning: '33', info: '36', dim: '2', bold: '1' };
+const COLORS: Record<Severity | 'dim' | 'bold', string> = {
+  error: '31',
+  warning: '33',
+  info: '36',
+  dim: '2',
+  bold: '1',
+};
 
 function painter(color: boolean) {
-  return (style: keyof typeof COLORS, text: string) => (color ? `\u001b[${COLORS[style]}m${text}\u001b[0m` : text);
+  return (style: keyof typeof COLORS, text: string) =>
+    color ? `\u001b[${COLORS[style]}m${text}\u001b[0m` : text;
 }
 
 function where(location: SourceSpan | 'database' | undefined): string {
@@ -56,14 +67,17 @@ export function renderText(report: SyncCheckReport, options: RenderOptions): str
     for (const notice of notices) out.push(...noticeLines(notice, paint));
     let table = '';
     for (const finding of findings) {
-      const group = finding.object.table ? `${finding.object.schema}.${finding.object.table}` : (finding.object.schema ?? finding.object.name);
+      const group = finding.object.table
+        ? `${finding.object.schema}.${finding.object.table}`
+        : (finding.object.schema ?? finding.object.name);
       if (group !== table) {
         table = group;
         out.push(`  ${paint('bold', group)}`);
       }
       out.push(...findingLines(finding, paint));
     }
-    if (!service.error && notices.length === 0 && findings.length === 0) out.push(`  ${paint('dim', 'in sync')}`);
+    if (!service.error && notices.length === 0 && findings.length === 0)
+      out.push(`  ${paint('dim', 'in sync')}`);
     out.push('');
   }
   const s = report.summary;
@@ -76,7 +90,12 @@ export function renderText(report: SyncCheckReport, options: RenderOptions): str
     ...(s.accepted ? [`${s.accepted} accepted by the baseline file`] : []),
     ...(s.failedServices ? [paint('error', `${s.failedServices} not checked`)] : []),
   ];
-  const verdict = report.exitCode === 0 ? 'ok' : report.exitCode === 1 ? `failed (--fail-on ${report.failOn})` : 'could not check every service';
+  const verdict =
+    report.exitCode === 0
+      ? 'ok'
+      : report.exitCode === 1
+        ? `failed (--fail-on ${report.failOn})`
+        : 'could not check every service';
   out.push(`gander sync-check: ${parts.join(', ')}: ${verdict}`);
   return `${out.join('\n')}\n`;
 }
@@ -84,9 +103,15 @@ export function renderText(report: SyncCheckReport, options: RenderOptions): str
 function describeSources(service: ServiceReport): string {
   const { migrations, prisma, database } = service.sources;
   const parts: string[] = [];
-  if (migrations) parts.push(`migrations ${migrations.dir} (${migrations.count}, head ${migrations.head}${migrations.mode === 'fold' ? '' : `, ${migrations.mode}`})`);
+  if (migrations)
+    parts.push(
+      `migrations ${migrations.dir} (${migrations.count}, head ${migrations.head}${migrations.mode === 'fold' ? '' : `, ${migrations.mode}`})`,
+    );
   if (prisma) parts.push(`prisma ${prisma.files.join(', ')}`);
-  if (database) parts.push(`database ${database.label}${database.version !== undefined ? ` at ${database.version}` : ''}${database.pending.length ? `, ${database.pending.length} pending` : ''}`);
+  if (database)
+    parts.push(
+      `database ${database.label}${database.version !== undefined ? ` at ${database.version}` : ''}${database.pending.length ? `, ${database.pending.length} pending` : ''}`,
+    );
   return parts.join('; ');
 }
 
@@ -105,7 +130,9 @@ function noticeLines(notice: Notice, paint: Paint): string[] {
 
 function findingLines(finding: ReportFinding, paint: Paint): string[] {
   const lines = [`    ${label(finding.severity, paint)} ${finding.code}  ${finding.message}`];
-  lines.push(`            ${paint('dim', finding.sides.map((s) => `${s.side}: ${s.present ? where(s.location) : `absent${s.location ? ` (near ${where(s.location)})` : ''}`}`).join('   '))}`);
+  lines.push(
+    `            ${paint('dim', finding.sides.map((s) => `${s.side}: ${s.present ? where(s.location) : `absent${s.location ? ` (near ${where(s.location)})` : ''}`}`).join('   '))}`,
+  );
   for (const fix of finding.fixes) {
     const head = `fix ${fix.side} (${fix.kind === 'prisma' ? 'schema.prisma' : 'SQL'}): ${fix.description}${fix.location ? ` at ${where(fix.location)}` : ''}`;
     lines.push(`            ${head}`);

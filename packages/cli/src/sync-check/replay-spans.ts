@@ -64,6 +64,8 @@ export function withFoldSpans(replayed: Model, folded: Model): Model {
 
 /** The fold's `CREATE SCHEMA` spans of the schemas the replayed model has. */
 function schemaSpansOf(replayed: Model, folded: Model): Pick<Model, 'schemaSpans'> {
-  const spans = Object.entries(folded.schemaSpans ?? {}).filter(([schema]) => replayed.schemas.includes(schema));
+  const spans = Object.entries(folded.schemaSpans ?? {}).filter(([schema]) =>
+    replayed.schemas.includes(schema),
+  );
   return spans.length > 0 ? { schemaSpans: Object.fromEntries(spans) } : {};
 }

@@ -112,7 +112,10 @@ export interface SyncCheckReport {
 }
 
 /** Counts by severity over every finding and notice, and the exit code. */
-export function summarize(services: readonly ServiceReport[], failOn: 'error' | 'warning'): { summary: ReportSummary; exitCode: 0 | 1 | 2 } {
+export function summarize(
+  services: readonly ServiceReport[],
+  failOn: 'error' | 'warning',
+): { summary: ReportSummary; exitCode: 0 | 1 | 2 } {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
@@ -129,5 +132,8 @@ export function summarize(services: readonly ServiceReport[], failOn: 'error' | 
   }
   const failing = failOn === 'warning' ? errors + warnings : errors;
   const exitCode = failedServices > 0 ? 2 : failing > 0 ? 1 : 0;
-  return { summary: { services: services.length, errors, warnings, infos, accepted, failedServices }, exitCode };
+  return {
+    summary: { services: services.length, errors, warnings, infos, accepted, failedServices },
+    exitCode,
+  };
 }

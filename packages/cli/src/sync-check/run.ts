@@ -42,11 +42,15 @@ export interface SyncCheckOptions {
  * @throws GanderError `CONFIG` / `USAGE` before any service runs (bad configuration, unknown service,
  *   flags that need exactly one service).
  */
-export async function runSyncCheck(options: SyncCheckOptions): Promise<{ report: SyncCheckReport; timings: Timings }> {
+export async function runSyncCheck(
+  options: SyncCheckOptions,
+): Promise<{ report: SyncCheckReport; timings: Timings }> {
   const timings = new Timings();
   const config = await timings.time('config', () => loadConfig(options.cwd, options.config, options.env));
   const services = selectServices(config, options);
-  const accepted = options.baselineFile ? readAccepted(resolve(options.cwd, options.baselineFile)) : undefined;
+  const accepted = options.baselineFile
+    ? readAccepted(resolve(options.cwd, options.baselineFile))
+    : undefined;
   const cacheDir = options.cache === false ? undefined : cacheDirectory(options.cwd, options.env);
   const cache = cacheDir ? openCache(cacheDir) : undefined;
   const reports: ServiceReport[] = [];
@@ -62,7 +66,13 @@ export async function runSyncCheck(options: SyncCheckOptions): Promise<{ report:
         timings,
       });
       const kept = outcome.findings.filter((f) => !accepted?.has(`${service.name}\u0000${f.key}`));
-      report = { name: service.name, sources: outcome.sources, notices: outcome.notices, findings: kept, accepted: outcome.findings.length - kept.length };
+      report = {
+        name: service.name,
+        sources: outcome.sources,
+        notices: outcome.notices,
+        findings: kept,
+        accepted: outcome.findings.length - kept.length,
+      };
     } catch (error) {
       if (!isGanderError(error)) throw error;
       report = {
@@ -95,33 +105,47 @@ function selectServices(config: GanderConfig, options: SyncCheckOptions): Servic
     const names = new Set(config.services.map((s) => s.name));
     const unknown = options.services.filter((name) => !names.has(name));
     if (unknown.length > 0) {
-      throw new GanderError('USAGE', `no service named ${unknown.map((n) => `"${n}"`).join(', ')}${config.file ? ` in ${config.file}` : ''}`, {
-        hint: `services: ${[...names].join(', ')}`,
-      });
+      throw new GanderError(
+        'USAGE',
+        `no service named ${unknown.map((n) => `"${n}"`).join(', ')}${config.file ? ` in ${config.file}` : ''}`,
+        {
+          hint: `services: ${[...names].join(', ')}`,
+        },
+      );
     }
     services = services.filter((s) => options.services?.includes(s.name));
   }
   const overrides = options.migrations !== undefined || options.prisma !== undefined;
   if (overrides) {
     if (services.length !== 1) {
-      throw new GanderError('USAGE', `--migrations and --prisma apply to one service; ${services.length} are selected`, {
-        hint: 'name the service: gander sync-check <service> --prisma ...',
-      });
+      throw new GanderError(
+        'USAGE',
+        `--migrations and --prisma apply to one service; ${services.length} are selected`,
+        {
+          hint: 'name the service: gander sync-check <service> --prisma ...',
+        },
+      );
     }
     const [only] = services as [ServiceConfig];
     services = [
       {
         ...only,
         ...(options.migrations !== undefined ? { migrations: resolve(options.cwd, options.migrations) } : {}),
-        ...(options.prisma !== undefined ? { prisma: options.prisma.map((p) => resolve(options.cwd, p)) } : {}),
+        ...(options.prisma !== undefined
+          ? { prisma: options.prisma.map((p) => resolve(options.cwd, p)) }
+          : {}),
       },
     ];
   }
   const empty = services.find((s) => !s.migrations && s.prisma.length === 0);
   if (empty) {
-    throw new GanderError('USAGE', `service "${empty.name}": no migrations folder and no Prisma schema to check`, {
-      hint: 'run in a folder with migrations/ and prisma/schema.prisma, pass --migrations and --prisma, or write a gander.config.json',
-    });
+    throw new GanderError(
+      'USAGE',
+      `service "${empty.name}": no migrations folder and no Prisma schema to check`,
+      {
+        hint: 'run in a folder with migrations/ and prisma/schema.prisma, pass --migrations and --prisma, or write a gander.config.json',
+      },
+    );
   }
   return services;
 }
@@ -130,10 +154,17 @@ function selectServices(config: GanderConfig, options: SyncCheckOptions): Servic
  * The database of a service: `--database-url` (one service only), else the variable the service
  * names in `databaseUrlEnv`, else `DATABASE_URL` when exactly one service runs. None with `--no-database`.
  */
-function databaseUrlFor(service: ServiceConfig, count: number, options: SyncCheckOptions): string | undefined {
+function databaseUrlFor(
+  service: ServiceConfig,
+  count: number,
+  options: SyncCheckOptions,
+): string | undefined {
   if (options.database === false) return undefined;
   if (options.databaseUrl) {
-    if (count !== 1) throw new GanderError('USAGE', `--database-url applies to one service; ${count} are selected`, { hint: 'name the service, or set "databaseUrlEnv" per service in the configuration' });
+    if (count !== 1)
+      throw new GanderError('USAGE', `--database-url applies to one service; ${count} are selected`, {
+        hint: 'name the service, or set "databaseUrlEnv" per service in the configuration',
+      });
     return options.databaseUrl;
   }
   if (service.databaseUrlEnv) return options.env[service.databaseUrlEnv] || undefined;
@@ -154,10 +185,20 @@ function relativize(report: ServiceReport, cwd: string): ServiceReport {
     ...report,
     sources: {
       ...(migrations
-        ? { migrations: { ...migrations, dir: rel(migrations.dir), ...(migrations.baseline ? { baseline: { ...migrations.baseline, file: rel(migrations.baseline.file) } } : {}) } }
+        ? {
+            migrations: {
+              ...migrations,
+              dir: rel(migrations.dir),
+              ...(migrations.baseline
+                ? { baseline: { ...migrations.baseline, file: rel(migrations.baseline.file) } }
+                : {}),
+            },
+          }
         : {}),
       ...(prisma ? { prisma: { files: prisma.files.map(rel) } } : {}),
-      ...(database ? { database: { ...database, pending: database.pending.map((p) => ({ ...p, file: rel(p.file) })) } } : {}),
+      ...(database
+        ? { database: { ...database, pending: database.pending.map((p) => ({ ...p, file: rel(p.file) })) } }
+        : {}),
     },
     notices: report.notices.map((n) => (n.location ? { ...n, location: relSpan(n.location, cwd) } : n)),
     findings: report.findings.map((f) => ({

@@ -9,10 +9,16 @@ import { FINDING_CODES, type Severity } from '@gander/schema';
 import { anchoredItems, itemText } from './locations.js';
 import { NOTICE_CODES, type NoticeCode, type SyncCheckReport } from './report.js';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
 
 function ruleFor(code: string) {
-  const finding = (FINDING_CODES as Record<string, { severity: Severity; summary: string } | undefined>)[code];
+  const finding = (FINDING_CODES as Record<string, { severity: Severity; summary: string } | undefined>)[
+    code
+  ];
   const severity = finding?.severity ?? NOTICE_CODES[code as NoticeCode] ?? 'warning';
   return {
     id: code,
@@ -34,9 +40,20 @@ export function renderSarif(report: SyncCheckReport): string {
         level: LEVEL[item.severity],
         message: { text: itemText(item, service.name) },
         ...(span
-          ? { locations: [{ physicalLocation: { artifactLocation: { uri: span.file.split('\\').join('/') }, region: { startLine: span.line, startColumn: span.column } } }] }
+          ? {
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: span.file.split('\\').join('/') },
+                    region: { startLine: span.line, startColumn: span.column },
+                  },
+                },
+              ],
+            }
           : {}),
-        partialFingerprints: { ganderKey: `${service.name}:${'key' in item ? item.key : `${item.code}:${span ? `${span.file}:${span.line}` : ''}`}` },
+        partialFingerprints: {
+          ganderKey: `${service.name}:${'key' in item ? item.key : `${item.code}:${span ? `${span.file}:${span.line}` : ''}`}`,
+        },
       });
     }
   }
@@ -48,4 +65,3 @@ export function renderSarif(report: SyncCheckReport): string {
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
-

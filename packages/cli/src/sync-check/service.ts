@@ -28,7 +28,13 @@ import type { ResultCache } from './cache.js';
 import { compareSources } from './compare.js';
 import { type DatabaseSide, readDatabaseSide } from './database.js';
 import { foldChain, type MigrationsSide, readMigrationsSide } from './migrations.js';
-import { type Notice, NOTICE_CODES, type NoticeCode, type ReportFinding, type ServiceSources } from './report.js';
+import {
+  NOTICE_CODES,
+  type Notice,
+  type NoticeCode,
+  type ReportFinding,
+  type ServiceSources,
+} from './report.js';
 import type { Timings } from './timings.js';
 
 /** How to check a service (the command's flags after config and environment are applied). */
@@ -53,7 +59,10 @@ export interface ServiceOutcome {
  * Checks one service. Severity overrides in `service.severity` apply to findings and notices.
  * @throws GanderError for input that cannot be read (the caller records it as the service's error).
  */
-export async function checkService(service: ServiceConfig, options: ServiceRunOptions): Promise<ServiceOutcome> {
+export async function checkService(
+  service: ServiceConfig,
+  options: ServiceRunOptions,
+): Promise<ServiceOutcome> {
   const { timings } = options;
   const notices: Notice[] = [];
   const sources: { -readonly [K in keyof ServiceSources]: ServiceSources[K] } = {};
@@ -65,7 +74,10 @@ export async function checkService(service: ServiceConfig, options: ServiceRunOp
   }
 
   let side: MigrationsSide | undefined;
-  if (service.migrations) side = await timings.time('sql', () => readMigrationsSide(service, service.migrations as string, options.cache));
+  if (service.migrations)
+    side = await timings.time('sql', () =>
+      readMigrationsSide(service, service.migrations as string, options.cache),
+    );
 
   let database: DatabaseSide | undefined;
   if (options.databaseUrl) {
@@ -79,7 +91,9 @@ export async function checkService(service: ServiceConfig, options: ServiceRunOp
   if (side) {
     notices.push(...side.notices);
     const set = side.set;
-    const models = await timings.time('sql', () => migrationModels(side, service, options, database, pending, notices));
+    const models = await timings.time('sql', () =>
+      migrationModels(side, service, options, database, pending, notices),
+    );
     head = models.head;
     applied = models.applied;
     sources.migrations = {
@@ -98,15 +112,43 @@ export async function checkService(service: ServiceConfig, options: ServiceRunOp
       pending: pending.map((m) => ({ version: m.version, file: m.file })),
     };
   }
-  if (!side && prisma) notices.push(notice('source-missing', `service "${service.name}" has a Prisma schema but no migrations folder: nothing creates its tables`, undefined, 'set "migrations" in gander.config.json'));
-  if (side && !prisma && !database) notices.push(notice('source-missing', `service "${service.name}" has migrations but no Prisma schema and no database to compare them with`, undefined, 'set "prisma" in gander.config.json or pass --database-url'));
+  if (!side && prisma)
+    notices.push(
+      notice(
+        'source-missing',
+        `service "${service.name}" has a Prisma schema but no migrations folder: nothing creates its tables`,
+        undefined,
+        'set "migrations" in gander.config.json',
+      ),
+    );
+  if (side && !prisma && !database)
+    notices.push(
+      notice(
+        'source-missing',
+        `service "${service.name}" has migrations but no Prisma schema and no database to compare them with`,
+        undefined,
+        'set "prisma" in gander.config.json or pass --database-url',
+      ),
+    );
 
   const policy = policyOf(service);
   await loadParser(); // the comparison normalises SQL, and results read from the cache loaded nothing
   const findings = timings.timeSync('diff', () =>
     compareSources(
-      { ...(head ? { migrations: head } : {}), ...(applied ? { migrationsApplied: applied } : {}), ...(prisma ? { prisma: prisma.model } : {}), ...(database ? { database: database.model } : {}) },
-      { diff: { ignore: service.ignore, bookkeepingTables: bookkeepingTables(service) }, policy, clientDefaults: prisma?.clientDefaults ?? [], pendingFiles: pending.map((m) => m.file), prismaEnums: prisma?.enums ?? [], prismaModels: prisma?.models ?? [] },
+      {
+        ...(head ? { migrations: head } : {}),
+        ...(applied ? { migrationsApplied: applied } : {}),
+        ...(prisma ? { prisma: prisma.model } : {}),
+        ...(database ? { database: database.model } : {}),
+      },
+      {
+        diff: { ignore: service.ignore, bookkeepingTables: bookkeepingTables(service) },
+        policy,
+        clientDefaults: prisma?.clientDefaults ?? [],
+        pendingFiles: pending.map((m) => m.file),
+        prismaEnums: prisma?.enums ?? [],
+        prismaModels: prisma?.models ?? [],
+      },
     ),
   );
   if (side && prisma && !service.baseline) notices.push(...baselineNotices(side, findings));
@@ -150,7 +192,14 @@ async function mapPrisma(
   await loadParser();
   const result = prismaToModel(files, { defaultSchema: service.defaultSchema });
   const clientDefaults = result.clientDefaults.map(
-    (d): ClientDefault => ({ schema: d.table.schema, table: d.table.name, column: d.column, kind: d.kind, args: d.args, span: d.span }),
+    (d): ClientDefault => ({
+      schema: d.table.schema,
+      table: d.table.name,
+      column: d.column,
+      kind: d.kind,
+      args: d.args,
+      span: d.span,
+    }),
   );
   const enums = Object.entries(result.spans.enums).map(
     ([prismaName, e]): PrismaEnumName => ({
@@ -161,11 +210,15 @@ async function mapPrisma(
   );
   const models = Object.entries(result.spans.models)
     .filter(([, m]) => m.kind === 'model')
-    .map(([prismaName, m]): PrismaModelName => ({
-      ...m.table,
-      prismaName,
-      fields: Object.fromEntries(Object.entries(m.fields).flatMap(([name, f]) => (f.column === undefined ? [] : [[f.column, name]]))),
-    }));
+    .map(
+      ([prismaName, m]): PrismaModelName => ({
+        ...m.table,
+        prismaName,
+        fields: Object.fromEntries(
+          Object.entries(m.fields).flatMap(([name, f]) => (f.column === undefined ? [] : [[f.column, name]])),
+        ),
+      }),
+    );
   return { model: result.model, clientDefaults, enums, models };
 }
 
@@ -188,7 +241,10 @@ async function migrationModels(
       const replayed = (await replay(chain, options.replay, { env: options.env })).model;
       const { withFoldSpans } = await import('./replay-spans.js');
       try {
-        return withFoldSpans(replayed, (await foldChain(side, chain, service.defaultSchema, options.cache)).model);
+        return withFoldSpans(
+          replayed,
+          (await foldChain(side, chain, service.defaultSchema, options.cache)).model,
+        );
       } catch (error) {
         if (isGanderError(error)) return replayed; // positions only: the replay stands without them
         throw error;
@@ -211,27 +267,58 @@ async function migrationModels(
   const head = await build(set);
   const versions = database?.versions;
   if (database && !versions) {
-    notices.push(notice('version-table-missing', `the database has no ${service.gooseTable} table: comparing it with every migration`, undefined, 'run `gander migrate up` (or goose) against it, or set "gooseTable"'));
+    notices.push(
+      notice(
+        'version-table-missing',
+        `the database has no ${service.gooseTable} table: comparing it with every migration`,
+        undefined,
+        'run `gander migrate up` (or goose) against it, or set "gooseTable"',
+      ),
+    );
   }
   if (!versions) return { head };
   const floor = service.baseline?.version ?? 0;
   const known = new Set(set.migrations.map((m) => m.version));
   for (const version of [...versions.applied].sort((a, b) => a - b)) {
     if (!known.has(version) && version > floor) {
-      notices.push(notice('migration-unknown', `the database has applied version ${version}, which no migration file has (deleted or renamed?)`, undefined, 'restore the file or remove its row from the version table'));
+      notices.push(
+        notice(
+          'migration-unknown',
+          `the database has applied version ${version}, which no migration file has (deleted or renamed?)`,
+          undefined,
+          'restore the file or remove its row from the version table',
+        ),
+      );
     }
   }
-  const appliedChain = set.migrations.filter((m) => (service.baseline && m.version === floor && m.file === service.baseline.file) || versions.applied.has(m.version));
+  const appliedChain = set.migrations.filter(
+    (m) =>
+      (service.baseline && m.version === floor && m.file === service.baseline.file) ||
+      versions.applied.has(m.version),
+  );
   pending.push(...set.migrations.filter((m) => !appliedChain.includes(m)));
   for (const m of pending) {
-    notices.push(notice('migration-pending', `${basename(m.file)} (version ${m.version}) is not applied to the database`, { file: m.file, line: 1, column: 1 }, 'run `gander migrate up` (or `goose up`)'));
+    notices.push(
+      notice(
+        'migration-pending',
+        `${basename(m.file)} (version ${m.version}) is not applied to the database`,
+        { file: m.file, line: 1, column: 1 },
+        'run `gander migrate up` (or `goose up`)',
+      ),
+    );
   }
   if (pending.length === 0) return { head };
   return { head, applied: await build({ ...set, migrations: appliedChain }) };
 }
 
 function notice(code: NoticeCode, message: string, location?: Notice['location'], hint?: string): Notice {
-  return { code, severity: NOTICE_CODES[code], message, ...(location ? { location } : {}), ...(hint ? { hint } : {}) };
+  return {
+    code,
+    severity: NOTICE_CODES[code],
+    message,
+    ...(location ? { location } : {}),
+    ...(hint ? { hint } : {}),
+  };
 }
 
 /**
@@ -245,9 +332,13 @@ export function policyOf(service: ServiceConfig): Policy {
   const codes: Partial<Record<FindingCode, PolicySeverity>> = {};
   const objects: ObjectRule[] = [];
   const unknown = (code: string): never => {
-    throw new GanderError('CONFIG', `service "${service.name}": severity: "${code}" is not a finding or notice code`, {
-      hint: `codes: ${[...ALL_FINDING_CODES, ...Object.keys(NOTICE_CODES)].join(', ')}`,
-    });
+    throw new GanderError(
+      'CONFIG',
+      `service "${service.name}": severity: "${code}" is not a finding or notice code`,
+      {
+        hint: `codes: ${[...ALL_FINDING_CODES, ...Object.keys(NOTICE_CODES)].join(', ')}`,
+      },
+    );
   };
   for (const [key, severity] of Object.entries(service.severity)) {
     const colon = key.lastIndexOf(':');
@@ -258,7 +349,6 @@ export function policyOf(service: ServiceConfig): Policy {
     } else if (isFindingCode(key)) {
       codes[key] = severity;
     } else if (key in NOTICE_CODES) {
-      continue;
     } else if (/^[a-z]+(-[a-z]+)+$/.test(key)) {
       unknown(key);
     } else {

@@ -1,5 +1,13 @@
 import type { Column, SourceSpan } from '@gander/schema';
-import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, Node, PartitionCmd, RangeVar } from 'libpg-query';
+import type {
+  AlterTableCmd,
+  AlterTableStmt,
+  ColumnDef,
+  Constraint,
+  Node,
+  PartitionCmd,
+  RangeVar,
+} from 'libpg-query';
 import { as, rangeVar } from './ast.js';
 import { canonicalDefault, canonicalExpr, canonicalType } from './canonical.js';
 import { addIdentity, buildColumn, withDefault } from './columns.js';
@@ -7,9 +15,9 @@ import { addConstraints } from './constraints.js';
 import { dropColumn, dropConstraint, dropIdentitySequence } from './drop-dependents.js';
 import { listStarts } from './locations.js';
 import { cloneConstraintToPartition, cloneIndexesToPartition, partitionsOf } from './partitions.js';
-import { readSequenceOptions, buildSequence } from './sequences.js';
-import { partitionBound } from './tables.js';
+import { buildSequence, readSequenceOptions } from './sequences.js';
 import { type FoldState, key, type TableState } from './state.js';
+import { partitionBound } from './tables.js';
 
 /**
  * `ALTER TABLE [IF EXISTS] [ONLY] t <action>, ...`: every action that changes the model (columns,
@@ -32,19 +40,41 @@ export function alterTable(state: FoldState, stmt: AlterTableStmt): void {
     // Actions carry no location: where each starts comes from the tokens, scanned only when needed.
     const placed = PLACED_BY_ACTION.has(cmd.subtype ?? '');
     if (placed) starts ??= listStarts(state.text, stmt.relation?.location, cmds.length) ?? [];
-    applyCommand(state, table, cmd, stmt.relation?.inh !== false, placed ? state.at(starts?.[i]) : state.span);
+    applyCommand(
+      state,
+      table,
+      cmd,
+      stmt.relation?.inh !== false,
+      placed ? state.at(starts?.[i]) : state.span,
+    );
   });
   table.span = state.span;
 }
 
 /** Actions whose objects (columns, constraints, partitions) take the span of the action's own text. */
 const PLACED_BY_ACTION = new Set([
-  'AT_ColumnDefault', 'AT_SetNotNull', 'AT_DropNotNull', 'AT_AlterColumnType', 'AT_ValidateConstraint', 'AT_AlterConstraint',
-  'AT_AddIdentity', 'AT_SetIdentity', 'AT_DropIdentity', 'AT_DropExpression', 'AT_SetExpression', 'AT_AttachPartition',
-  'AT_DetachPartition', 'AT_DetachPartitionFinalize',
+  'AT_ColumnDefault',
+  'AT_SetNotNull',
+  'AT_DropNotNull',
+  'AT_AlterColumnType',
+  'AT_ValidateConstraint',
+  'AT_AlterConstraint',
+  'AT_AddIdentity',
+  'AT_SetIdentity',
+  'AT_DropIdentity',
+  'AT_DropExpression',
+  'AT_SetExpression',
+  'AT_AttachPartition',
+  'AT_DetachPartition',
+  'AT_DetachPartitionFinalize',
 ]);
 
-function updateColumn(table: TableState, name: string | undefined, change: (c: Column) => Column, span: SourceSpan): void {
+function updateColumn(
+  table: TableState,
+  name: string | undefined,
+  change: (c: Column) => Column,
+  span: SourceSpan,
+): void {
   table.columns = table.columns.map((c) => (c.name === name ? { ...change(c), span } : c));
 }
 
@@ -53,7 +83,13 @@ function updateColumn(table: TableState, name: string | undefined, change: (c: C
  * `span` is the action's (columns it changes take it; `ADD COLUMN` / `ADD CONSTRAINT` place what
  * they add at its own definition).
  */
-function applyCommand(state: FoldState, table: TableState, cmd: AlterTableCmd, recurse: boolean, span: SourceSpan): void {
+function applyCommand(
+  state: FoldState,
+  table: TableState,
+  cmd: AlterTableCmd,
+  recurse: boolean,
+  span: SourceSpan,
+): void {
   const children = recurse ? childrenOf(state, table) : [];
   switch (cmd.subtype) {
     case 'AT_AddColumn': {
@@ -72,17 +108,23 @@ function applyCommand(state: FoldState, table: TableState, cmd: AlterTableCmd, r
     }
     case 'AT_ColumnDefault':
       for (const t of [table, ...children]) {
-        updateColumn(t, cmd.name, (c) => {
-          const { default: _d, ...rest } = c;
-          return cmd.def ? withDefault(rest, canonicalDefault(state, cmd.def)) : rest;
-        }, span);
+        updateColumn(
+          t,
+          cmd.name,
+          (c) => {
+            const { default: _d, ...rest } = c;
+            return cmd.def ? withDefault(rest, canonicalDefault(state, cmd.def)) : rest;
+          },
+          span,
+        );
       }
       return;
     case 'AT_SetNotNull':
       for (const t of [table, ...children]) updateColumn(t, cmd.name, (c) => ({ ...c, notNull: true }), span);
       return;
     case 'AT_DropNotNull':
-      for (const t of [table, ...children]) updateColumn(t, cmd.name, (c) => ({ ...c, notNull: false }), span);
+      for (const t of [table, ...children])
+        updateColumn(t, cmd.name, (c) => ({ ...c, notNull: false }), span);
       return;
     case 'AT_AlterColumnType': {
       const def = as<ColumnDef>(cmd.def, 'ColumnDef');
@@ -90,15 +132,30 @@ function applyCommand(state: FoldState, table: TableState, cmd: AlterTableCmd, r
       const type = canonicalType(state, def.typeName);
       const collation = def.collClause ? def.collClause.collname : undefined;
       for (const t of [table, ...children]) {
-        updateColumn(t, cmd.name, (c) => {
-          const { collation: _old, ...rest } = c;
-          const names = (collation ?? []).map((n) => as<{ sval?: string }>(n, 'String')?.sval ?? '');
-          return names.length ? { ...rest, type, collation: names[names.length - 1] as string } : { ...rest, type };
-        }, span);
+        updateColumn(
+          t,
+          cmd.name,
+          (c) => {
+            const { collation: _old, ...rest } = c;
+            const names = (collation ?? []).map((n) => as<{ sval?: string }>(n, 'String')?.sval ?? '');
+            return names.length
+              ? { ...rest, type, collation: names[names.length - 1] as string }
+              : { ...rest, type };
+          },
+          span,
+        );
         for (const seq of state.sequences.values()) {
-          if (seq.ownedBy?.table === t.name && seq.ownedBy.schema === t.schema && seq.ownedBy.column === cmd.name) {
+          if (
+            seq.ownedBy?.table === t.name &&
+            seq.ownedBy.schema === t.schema &&
+            seq.ownedBy.column === cmd.name
+          ) {
             const column = t.columns.find((c) => c.name === cmd.name);
-            if (column?.identity) state.sequences.set(key(seq.schema, seq.name), { ...buildSequence(seq.schema, seq.name, { type }, seq), span });
+            if (column?.identity)
+              state.sequences.set(key(seq.schema, seq.name), {
+                ...buildSequence(seq.schema, seq.name, { type }, seq),
+                span,
+              });
           }
         }
       }
@@ -115,7 +172,12 @@ function applyCommand(state: FoldState, table: TableState, cmd: AlterTableCmd, r
         if (index) {
           table.indexes = table.indexes.filter((i) => i !== index);
           const columns = index.keys.map((k) => ({ String: { sval: k.column ?? '' } }) as Node);
-          addConstraints(state, table, [{ node: { ...c, conname: c.conname ?? index.name, keys: columns, indexname: undefined } }], { creating: false });
+          addConstraints(
+            state,
+            table,
+            [{ node: { ...c, conname: c.conname ?? index.name, keys: columns, indexname: undefined } }],
+            { creating: false },
+          );
           return;
         }
       }
@@ -123,7 +185,8 @@ function applyCommand(state: FoldState, table: TableState, cmd: AlterTableCmd, r
       addConstraints(state, table, [{ node: c }], { creating: false });
       const added = table.constraints.filter((x) => !before.has(x.name));
       for (const child of table.kind === 'partitioned table' ? partitionsOf(state, table) : children) {
-        for (const a of added) if (a.kind !== 'check' || !a.noInherit) cloneConstraintToPartition(state, child, a, a.span);
+        for (const a of added)
+          if (a.kind !== 'check' || !a.noInherit) cloneConstraintToPartition(state, child, a, a.span);
       }
       return;
     }
@@ -132,14 +195,20 @@ function applyCommand(state: FoldState, table: TableState, cmd: AlterTableCmd, r
       return;
     case 'AT_ValidateConstraint':
       for (const t of [table, ...children]) {
-        t.constraints = t.constraints.map((c) => (c.name === cmd.name && (c.kind === 'check' || c.kind === 'foreign key') ? { ...c, validated: true, span } : c));
+        t.constraints = t.constraints.map((c) =>
+          c.name === cmd.name && (c.kind === 'check' || c.kind === 'foreign key')
+            ? { ...c, validated: true, span }
+            : c,
+        );
       }
       return;
     case 'AT_AlterConstraint': {
       const c = as<Constraint>(cmd.def, 'Constraint');
       if (!c) return;
       table.constraints = table.constraints.map((x) =>
-        x.name === c.conname ? { ...x, deferrable: c.deferrable === true, initiallyDeferred: c.initdeferred === true, span } : x,
+        x.name === c.conname
+          ? { ...x, deferrable: c.deferrable === true, initiallyDeferred: c.initdeferred === true, span }
+          : x,
       );
       return;
     }
@@ -161,24 +230,41 @@ function applyCommand(state: FoldState, table: TableState, cmd: AlterTableCmd, r
         }
       }
       const seq = [...state.sequences.values()].find(
-        (s) => s.ownedBy?.schema === table.schema && s.ownedBy.table === table.name && s.ownedBy.column === cmd.name,
+        (s) =>
+          s.ownedBy?.schema === table.schema &&
+          s.ownedBy.table === table.name &&
+          s.ownedBy.column === cmd.name,
       );
-      if (seq) state.sequences.set(key(seq.schema, seq.name), { ...buildSequence(seq.schema, seq.name, readSequenceOptions(state, options), seq), span });
+      if (seq)
+        state.sequences.set(key(seq.schema, seq.name), {
+          ...buildSequence(seq.schema, seq.name, readSequenceOptions(state, options), seq),
+          span,
+        });
       return;
     }
     case 'AT_DropIdentity':
-      updateColumn(table, cmd.name, (c) => {
-        const { identity: _i, ...rest } = c;
-        return rest;
-      }, span);
+      updateColumn(
+        table,
+        cmd.name,
+        (c) => {
+          const { identity: _i, ...rest } = c;
+          return rest;
+        },
+        span,
+      );
       dropIdentitySequence(state, table, cmd.name ?? '');
       return;
     case 'AT_DropExpression':
       for (const t of [table, ...children]) {
-        updateColumn(t, cmd.name, (c) => {
-          const { generated: _g, ...rest } = c;
-          return rest;
-        }, span);
+        updateColumn(
+          t,
+          cmd.name,
+          (c) => {
+            const { generated: _g, ...rest } = c;
+            return rest;
+          },
+          span,
+        );
       }
       return;
     case 'AT_SetExpression':
@@ -196,7 +282,10 @@ function applyCommand(state: FoldState, table: TableState, cmd: AlterTableCmd, r
     case 'AT_DropInherit': {
       const ref = rangeVar(as<RangeVar>(cmd.def, 'RangeVar'));
       const parent = state.table(ref.schema, ref.name);
-      if (parent) table.inherits = table.inherits.filter((p) => !(p.schema === parent.schema && p.name === parent.name));
+      if (parent)
+        table.inherits = table.inherits.filter(
+          (p) => !(p.schema === parent.schema && p.name === parent.name),
+        );
       return;
     }
     case 'AT_AttachPartition': {
@@ -204,11 +293,18 @@ function applyCommand(state: FoldState, table: TableState, cmd: AlterTableCmd, r
       const ref = rangeVar(pc?.name);
       const partition = state.table(ref.schema, ref.name);
       if (!pc || !partition || !pc.bound) return;
-      partition.partitionOf = { schema: table.schema, name: table.name, bound: partitionBound(state, pc.bound, table) };
+      partition.partitionOf = {
+        schema: table.schema,
+        name: table.name,
+        bound: partitionBound(state, pc.bound, table),
+      };
       partition.span = span;
       cloneIndexesToPartition(state, table, partition);
       for (const c of table.constraints) {
-        if ((c.kind === 'foreign key' || (c.kind === 'check' && !c.noInherit)) && !partition.constraints.some((x) => x.name === c.name)) {
+        if (
+          (c.kind === 'foreign key' || (c.kind === 'check' && !c.noInherit)) &&
+          !partition.constraints.some((x) => x.name === c.name)
+        ) {
           partition.constraints.push({ ...c, span });
         }
       }

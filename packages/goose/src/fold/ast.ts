@@ -72,7 +72,10 @@ export function numberText(node: Node | undefined): string | undefined {
 }
 
 /** Walks every node below `node` (objects and arrays), calling `visit(type, payload)`. */
-export function walk(node: unknown, visit: (type: string, payload: Record<string, unknown>) => void | false): void {
+export function walk(
+  node: unknown,
+  visit: (type: string, payload: Record<string, unknown>) => void | false,
+): void {
   if (Array.isArray(node)) {
     for (const item of node) walk(item, visit);
     return;
@@ -85,4 +88,3 @@ export function walk(node: unknown, visit: (type: string, payload: Record<string
     walk(v, visit);
   }
 }
-

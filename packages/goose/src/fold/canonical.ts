@@ -6,7 +6,14 @@
  * aside: the normalisers drop them) and the normaliser options, and migration chains repeat the
  * same types and defaults (`text`, `now()`, `false`) hundreds of times.
  */
-import { canonicalDefault as schemaDefault, canonicalExpression, canonicalTypeName, normalizeDefault, quoteIdentifier, serialInfoOf } from '@gander/schema';
+import {
+  canonicalExpression,
+  canonicalTypeName,
+  normalizeDefault,
+  quoteIdentifier,
+  canonicalDefault as schemaDefault,
+  serialInfoOf,
+} from '@gander/schema';
 import type { Node, TypeName } from 'libpg-query';
 import { strs } from './ast.js';
 import { type FoldState, key } from './state.js';
@@ -52,7 +59,14 @@ export function serialType(type: TypeName | undefined): string | undefined {
 function userTypeSchema(state: FoldState, name: string): string | undefined {
   for (const s of state.pathSchemas()) {
     const k = key(s, name);
-    if (state.enums.has(k) || state.domains.has(k) || state.tables.has(k) || state.views.has(k) || state.otherTypes.has(k)) return s;
+    if (
+      state.enums.has(k) ||
+      state.domains.has(k) ||
+      state.tables.has(k) ||
+      state.views.has(k) ||
+      state.otherTypes.has(k)
+    )
+      return s;
   }
   return undefined;
 }
@@ -69,17 +83,23 @@ export function canonicalType(state: FoldState, type: TypeName): string {
 
 /** Canonical text of an expression (checks, generated columns, index keys and predicates). */
 export function canonicalExpr(state: FoldState, node: Node): string {
-  return memo(state, 'expression', state.defaultSchema, node, () => canonicalExpression(node, { defaultSchema: state.defaultSchema }));
+  return memo(state, 'expression', state.defaultSchema, node, () =>
+    canonicalExpression(node, { defaultSchema: state.defaultSchema }),
+  );
 }
 
 /** Canonical text of a column default (adds the default-only equivalences of `normalizeDefault`). */
 export function canonicalDefault(state: FoldState, node: Node): string {
-  return memo(state, 'default', state.defaultSchema, node, () => schemaDefault(node, { defaultSchema: state.defaultSchema }));
+  return memo(state, 'default', state.defaultSchema, node, () =>
+    schemaDefault(node, { defaultSchema: state.defaultSchema }),
+  );
 }
 
 /** The default PostgreSQL gives a serial column: `nextval('<sequence>'::regclass)`, canonical. */
 export function nextvalDefault(state: FoldState, schema: string, sequence: string): string {
   const literal = `${quoteIdentifier(schema)}.${quoteIdentifier(sequence)}`.replace(/'/g, "''");
   const sql = `nextval('${literal}'::regclass)`;
-  return memo(state, 'default text', state.defaultSchema, sql, () => normalizeDefault(sql, { defaultSchema: state.defaultSchema }));
+  return memo(state, 'default text', state.defaultSchema, sql, () =>
+    normalizeDefault(sql, { defaultSchema: state.defaultSchema }),
+  );
 }

@@ -7,7 +7,12 @@ import { chooseRelationName } from './names.js';
 import { buildSequence, readSequenceOptions } from './sequences.js';
 import { type FoldState, key, type TableState } from './state.js';
 
-const ATTRIBUTE_KINDS = new Set(['CONSTR_ATTR_DEFERRABLE', 'CONSTR_ATTR_NOT_DEFERRABLE', 'CONSTR_ATTR_DEFERRED', 'CONSTR_ATTR_IMMEDIATE']);
+const ATTRIBUTE_KINDS = new Set([
+  'CONSTR_ATTR_DEFERRABLE',
+  'CONSTR_ATTR_NOT_DEFERRABLE',
+  'CONSTR_ATTR_DEFERRED',
+  'CONSTR_ATTR_IMMEDIATE',
+]);
 
 /**
  * Builds a column from its definition, creating the sequence of a serial or identity column, and
@@ -120,10 +125,17 @@ export function applyColumnConstraint(
  * Makes a column an identity column, creating its sequence (`<table>_<column>_seq` unless named)
  * with `span` (the text that made it: the column definition, the `LIKE`, the `ALTER` action).
  */
-export function addIdentity(state: FoldState, table: TableState, column: Column, c: Constraint, span: SourceSpan): Column {
+export function addIdentity(
+  state: FoldState,
+  table: TableState,
+  column: Column,
+  c: Constraint,
+  span: SourceSpan,
+): Column {
   const options = readSequenceOptions(state, c.options);
   const schema = options.name?.schema ?? table.schema;
-  const seqName = options.name?.name ?? chooseRelationName(state, table.schema, table.name, column.name, 'seq', false);
+  const seqName =
+    options.name?.name ?? chooseRelationName(state, table.schema, table.name, column.name, 'seq', false);
   state.sequences.set(key(schema, seqName), {
     ...buildSequence(schema, seqName, { ...options, type: column.type }),
     ownedBy: { schema: table.schema, table: table.name, column: column.name },

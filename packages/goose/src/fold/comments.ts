@@ -66,7 +66,8 @@ export function comment(state: FoldState, stmt: CommentStmt): void {
     }
     case 'OBJECT_INDEX': {
       const found = state.resolveIndex(prefix, last);
-      if (found && !found.constraint) found.owner.indexes = found.owner.indexes.map((i) => (i.name === last ? withComment(i, text) : i));
+      if (found && !found.constraint)
+        found.owner.indexes = found.owner.indexes.map((i) => (i.name === last ? withComment(i, text) : i));
       return;
     }
     case 'OBJECT_TABCONSTRAINT':
@@ -75,7 +76,8 @@ export function comment(state: FoldState, stmt: CommentStmt): void {
       const schema = parts.length >= 3 ? parts[parts.length - 3] : undefined;
       const table = state.table(schema, tableName);
       if (!table) return;
-      if (stmt.objtype === 'OBJECT_TRIGGER') table.triggers = table.triggers.map((t) => (t.name === last ? withComment(t, text) : t));
+      if (stmt.objtype === 'OBJECT_TRIGGER')
+        table.triggers = table.triggers.map((t) => (t.name === last ? withComment(t, text) : t));
       else table.constraints = table.constraints.map((c) => (c.name === last ? withComment(c, text) : c));
       return;
     }

@@ -1,4 +1,9 @@
-import type { Constraint as ModelConstraint, ExclusionConstraint, MatchType, ReferentialAction } from '@gander/schema';
+import type {
+  ExclusionConstraint,
+  MatchType,
+  Constraint as ModelConstraint,
+  ReferentialAction,
+} from '@gander/schema';
 import type { Constraint, IndexElem, Node } from 'libpg-query';
 import { as, rangeVar, strs, walk } from './ast.js';
 import { canonicalExpr } from './canonical.js';
@@ -23,7 +28,9 @@ const MATCHES: Readonly<Record<string, MatchType>> = { s: 'simple', f: 'full', p
 
 /** Kinds of constraint clause that become a model constraint. */
 export function isModelledConstraint(c: Constraint): boolean {
-  return ['CONSTR_CHECK', 'CONSTR_PRIMARY', 'CONSTR_UNIQUE', 'CONSTR_EXCLUSION', 'CONSTR_FOREIGN'].includes(c.contype ?? '');
+  return ['CONSTR_CHECK', 'CONSTR_PRIMARY', 'CONSTR_UNIQUE', 'CONSTR_EXCLUSION', 'CONSTR_FOREIGN'].includes(
+    c.contype ?? '',
+  );
 }
 
 /** Distinct column names an expression references (`pull_var_clause`, for naming CHECK constraints). */
@@ -55,15 +62,24 @@ export function addConstraints(
   options: { readonly creating: boolean },
 ): void {
   const checkNames = new Set<string>();
-  for (const p of pending) if (p.node.contype === 'CONSTR_CHECK') addCheck(state, table, p, options.creating, checkNames);
+  for (const p of pending)
+    if (p.node.contype === 'CONSTR_CHECK') addCheck(state, table, p, options.creating, checkNames);
   const indexKinds = ['CONSTR_PRIMARY', 'CONSTR_UNIQUE', 'CONSTR_EXCLUSION'];
   const indexed = pending.filter((p) => indexKinds.includes(p.node.contype ?? ''));
   const primary = indexed.find((p) => p.node.contype === 'CONSTR_PRIMARY');
   for (const p of indexed) {
-    if (p !== primary && primary && p.node.contype === 'CONSTR_UNIQUE' && !p.node.conname && sameKeys(p, primary)) continue;
+    if (
+      p !== primary &&
+      primary &&
+      p.node.contype === 'CONSTR_UNIQUE' &&
+      !p.node.conname &&
+      sameKeys(p, primary)
+    )
+      continue;
     addIndexConstraint(state, table, p);
   }
-  for (const p of pending) if (p.node.contype === 'CONSTR_FOREIGN') addForeignKey(state, table, p, options.creating);
+  for (const p of pending)
+    if (p.node.contype === 'CONSTR_FOREIGN') addForeignKey(state, table, p, options.creating);
 }
 
 function keysOf(p: PendingConstraint): string[] {
@@ -78,12 +94,25 @@ function base(c: Constraint) {
   return { deferrable: c.deferrable === true, initiallyDeferred: c.initdeferred === true };
 }
 
-function addCheck(state: FoldState, table: TableState, p: PendingConstraint, creating: boolean, taken: Set<string>): void {
+function addCheck(
+  state: FoldState,
+  table: TableState,
+  p: PendingConstraint,
+  creating: boolean,
+  taken: Set<string>,
+): void {
   const c = p.node;
   const columns = referencedColumns(c.raw_expr);
   const name =
     c.conname ??
-    chooseConstraintName(state, table.schema, table.name, columns.length === 1 ? columns[0] : undefined, 'check', taken);
+    chooseConstraintName(
+      state,
+      table.schema,
+      table.name,
+      columns.length === 1 ? columns[0] : undefined,
+      'check',
+      taken,
+    );
   taken.add(name);
   const expression = c.raw_expr ? canonicalExpr(state, c.raw_expr) : 'true';
   push(table, {
@@ -102,7 +131,10 @@ function addIndexConstraint(state: FoldState, table: TableState, p: PendingConst
   const columns = keysOf(p);
   const include = strs(c.including);
   if (c.contype === 'CONSTR_PRIMARY') {
-    const name = c.conname ?? c.indexname ?? chooseRelationName(state, table.schema, table.name, undefined, 'pkey', true);
+    const name =
+      c.conname ??
+      c.indexname ??
+      chooseRelationName(state, table.schema, table.name, undefined, 'pkey', true);
     for (const column of columns) setNotNull(table, column);
     push(table, { kind: 'primary key', name, ...base(c), columns, include, span: state.at(c.location) });
     return;
@@ -111,7 +143,14 @@ function addIndexConstraint(state: FoldState, table: TableState, p: PendingConst
     const name =
       c.conname ??
       c.indexname ??
-      chooseRelationName(state, table.schema, table.name, nameAddition(indexColumnNames([...columns, ...include])), 'key', true);
+      chooseRelationName(
+        state,
+        table.schema,
+        table.name,
+        nameAddition(indexColumnNames([...columns, ...include])),
+        'key',
+        true,
+      );
     push(table, {
       kind: 'unique',
       name,
@@ -135,7 +174,15 @@ function addIndexConstraint(state: FoldState, table: TableState, p: PendingConst
     names.push(keyNameForIndexName(elem));
   }
   const name =
-    c.conname ?? chooseRelationName(state, table.schema, table.name, nameAddition(indexColumnNames([...names, ...strs(c.including)])), 'excl', true);
+    c.conname ??
+    chooseRelationName(
+      state,
+      table.schema,
+      table.name,
+      nameAddition(indexColumnNames([...names, ...strs(c.including)])),
+      'excl',
+      true,
+    );
   push(table, {
     kind: 'exclusion',
     name,
@@ -158,7 +205,8 @@ function addForeignKey(state: FoldState, table: TableState, p: PendingConstraint
     const pk = referenced.constraints.find((k) => k.kind === 'primary key');
     refColumns = pk && pk.kind === 'primary key' ? [...pk.columns] : [];
   }
-  const name = c.conname ?? chooseConstraintName(state, table.schema, table.name, nameAddition(columns), 'fkey');
+  const name =
+    c.conname ?? chooseConstraintName(state, table.schema, table.name, nameAddition(columns), 'fkey');
   push(table, {
     kind: 'foreign key',
     name,

@@ -39,20 +39,31 @@ interface BodySql {
   readonly line: number;
 }
 
-const DDL_FREE = new Set(['PLpgSQL_stmt_return', 'PLpgSQL_stmt_raise', 'PLpgSQL_stmt_assign', 'PLpgSQL_stmt_getdiag', 'PLpgSQL_stmt_assert']);
+const DDL_FREE = new Set([
+  'PLpgSQL_stmt_return',
+  'PLpgSQL_stmt_raise',
+  'PLpgSQL_stmt_assign',
+  'PLpgSQL_stmt_getdiag',
+  'PLpgSQL_stmt_assert',
+]);
 
 /** Folds a `DO` statement (see the module doc); records it as opaque when it cannot. */
 export function foldDoBlock(state: FoldState, stmt: DoStmt): void {
   const option = (name: string) =>
-    (stmt.args ?? []).map((a) => (a as { DefElem?: { defname?: string; arg?: { String?: { sval?: string } } } }).DefElem).find((d) => d?.defname === name)?.arg?.String?.sval;
+    (stmt.args ?? [])
+      .map((a) => (a as { DefElem?: { defname?: string; arg?: { String?: { sval?: string } } } }).DefElem)
+      .find((d) => d?.defname === name)?.arg?.String?.sval;
   const body = option('as');
   const language = option('language') ?? 'plpgsql';
-  const opaque = () => state.recordOpaque('DoStmt', 'DO block: what it does is known only by running it; replay mode sees it');
+  const opaque = () =>
+    state.recordOpaque('DoStmt', 'DO block: what it does is known only by running it; replay mode sees it');
   if (body === undefined || language.toLowerCase() !== 'plpgsql') return opaque();
   const collected: BodySql[] = [];
   let unplaced = false;
   try {
-    const parsed = parsePlPgSQLSync(`CREATE FUNCTION gander_do() RETURNS void LANGUAGE plpgsql AS $gander_do$${body}$gander_do$`) as unknown as {
+    const parsed = parsePlPgSQLSync(
+      `CREATE FUNCTION gander_do() RETURNS void LANGUAGE plpgsql AS $gander_do$${body}$gander_do$`,
+    ) as unknown as {
       plpgsql_funcs?: { PLpgSQL_function?: { action?: PlStatement } }[];
     };
     const action = parsed.plpgsql_funcs?.[0]?.PLpgSQL_function?.action;
@@ -66,7 +77,9 @@ export function foldDoBlock(state: FoldState, stmt: DoStmt): void {
   const bodyIndex = bodyStart(outer, stmt, body);
   try {
     for (const { query, line } of collected) {
-      state.text = placeQuery(outer, bodyIndex, body, query, line) ?? ParsedText.unplaced(query, { file: start.file, line: start.line + line - 1, column: 1 });
+      state.text =
+        placeQuery(outer, bodyIndex, body, query, line) ??
+        ParsedText.unplaced(query, { file: start.file, line: start.line + line - 1, column: 1 });
       const stmts = parseSql(query).stmts ?? [];
       for (const raw of stmts) {
         if (!raw.stmt || alreadyDone(state, raw.stmt)) continue;
@@ -89,7 +102,9 @@ export function foldDoBlock(state: FoldState, stmt: DoStmt): void {
  * (a quoted string with escapes).
  */
 function bodyStart(text: ParsedText, stmt: DoStmt, body: string): number | undefined {
-  const option = (stmt.args ?? []).map((a) => (a as { DefElem?: { defname?: string; location?: number } }).DefElem).find((d) => d?.defname === 'as');
+  const option = (stmt.args ?? [])
+    .map((a) => (a as { DefElem?: { defname?: string; location?: number } }).DefElem)
+    .find((d) => d?.defname === 'as');
   if (option?.location === undefined || option.location < 0) return undefined;
   const at = text.indexOf(option.location);
   const tag = /^\$[^$]*\$/.exec(text.sql.slice(at, at + 128))?.[0] ?? "'";
@@ -101,7 +116,13 @@ function bodyStart(text: ParsedText, stmt: DoStmt, body: string): number | undef
  * `query` placed in the file: PL/pgSQL keeps a statement's text verbatim, so it is found in the body
  * from the start of its line (`lineno`, 1-based in the body) on.
  */
-function placeQuery(outer: ParsedText, bodyIndex: number | undefined, body: string, query: string, line: number): ParsedText | undefined {
+function placeQuery(
+  outer: ParsedText,
+  bodyIndex: number | undefined,
+  body: string,
+  query: string,
+  line: number,
+): ParsedText | undefined {
   if (bodyIndex === undefined) return undefined;
   let lineStart = 0;
   for (let l = 1; l < line; l++) {
@@ -122,8 +143,18 @@ function collect(node: PlStatement, out: BodySql[], placeable: boolean): boolean
     case 'PLpgSQL_stmt_block':
       return all(list(body.body), (s) => collect(s, out, placeable));
     case 'PLpgSQL_stmt_if': {
-      const others = [...list(body.else_body), ...list((body.elsif_list as unknown[] | undefined)?.flatMap((e) => list((e as { PLpgSQL_if_elsif?: { stmts?: unknown } }).PLpgSQL_if_elsif?.stmts)))];
-      return all(list(body.then_body), (s) => collect(s, out, placeable)) && all(others, (s) => collect(s, out, false));
+      const others = [
+        ...list(body.else_body),
+        ...list(
+          (body.elsif_list as unknown[] | undefined)?.flatMap((e) =>
+            list((e as { PLpgSQL_if_elsif?: { stmts?: unknown } }).PLpgSQL_if_elsif?.stmts),
+          ),
+        ),
+      ];
+      return (
+        all(list(body.then_body), (s) => collect(s, out, placeable)) &&
+        all(others, (s) => collect(s, out, false))
+      );
     }
     case 'PLpgSQL_stmt_execsql': {
       const query = (body.sqlstmt as { PLpgSQL_expr?: { query?: string } } | undefined)?.PLpgSQL_expr?.query;
@@ -159,7 +190,11 @@ function all(statements: readonly PlStatement[], test: (s: PlStatement) => boole
 function isData(query: string): boolean {
   try {
     const stmts = parseSql(query).stmts ?? [];
-    return stmts.every((s) => s.stmt && ['InsertStmt', 'UpdateStmt', 'DeleteStmt', 'SelectStmt', 'MergeStmt'].includes(nodeType(s.stmt)));
+    return stmts.every(
+      (s) =>
+        s.stmt &&
+        ['InsertStmt', 'UpdateStmt', 'DeleteStmt', 'SelectStmt', 'MergeStmt'].includes(nodeType(s.stmt)),
+    );
   } catch {
     return false;
   }
@@ -175,17 +210,33 @@ function alreadyDone(state: FoldState, node: Node): boolean {
   const type = nodeType(node);
   const body = (node as unknown as Record<string, Record<string, unknown>>)[type] ?? {};
   const typeName = (names: unknown) => {
-    const parts = (names as { String?: { sval?: string } }[] | undefined)?.map((n) => n.String?.sval ?? '') ?? [];
-    return { schema: parts.length > 1 ? parts[parts.length - 2] : undefined, name: parts[parts.length - 1] ?? '' };
+    const parts =
+      (names as { String?: { sval?: string } }[] | undefined)?.map((n) => n.String?.sval ?? '') ?? [];
+    return {
+      schema: parts.length > 1 ? parts[parts.length - 2] : undefined,
+      name: parts[parts.length - 1] ?? '',
+    };
   };
   switch (type) {
     case 'CreateEnumStmt': {
       const q = typeName(body.typeName);
-      return state.resolve(q.schema, q.name, (k) => state.enums.has(k) || state.domains.has(k) || state.otherTypes.has(k)) !== undefined;
+      return (
+        state.resolve(
+          q.schema,
+          q.name,
+          (k) => state.enums.has(k) || state.domains.has(k) || state.otherTypes.has(k),
+        ) !== undefined
+      );
     }
     case 'CreateDomainStmt': {
       const q = typeName(body.domainname);
-      return state.resolve(q.schema, q.name, (k) => state.enums.has(k) || state.domains.has(k) || state.otherTypes.has(k)) !== undefined;
+      return (
+        state.resolve(
+          q.schema,
+          q.name,
+          (k) => state.enums.has(k) || state.domains.has(k) || state.otherTypes.has(k),
+        ) !== undefined
+      );
     }
     case 'CreateStmt': {
       const rel = body.relation as Named;
@@ -195,21 +246,36 @@ function alreadyDone(state: FoldState, node: Node): boolean {
       const rel = body.relation as Named;
       const table = state.table(rel.schemaname, rel.relname ?? '');
       const name = body.idxname as string | undefined;
-      return !!table && !!name && (table.indexes.some((i) => i.name === name) || table.constraints.some((c) => c.name === name));
+      return (
+        !!table &&
+        !!name &&
+        (table.indexes.some((i) => i.name === name) || table.constraints.some((c) => c.name === name))
+      );
     }
     case 'AlterTableStmt': {
       const rel = body.relation as Named;
       const table = state.table(rel.schemaname, rel.relname ?? '');
       if (!table) return false;
-      const cmds = ((body.cmds as { AlterTableCmd?: { subtype?: string; def?: Record<string, { colname?: string; conname?: string }> } }[]) ?? []).map((c) => c.AlterTableCmd);
-      return cmds.length > 0 && cmds.every((cmd) => {
-        if (cmd?.subtype === 'AT_AddColumn') return table.columns.some((c) => c.name === cmd.def?.ColumnDef?.colname);
-        if (cmd?.subtype === 'AT_AddConstraint') {
-          const name = cmd.def?.Constraint?.conname;
-          return !!name && (table.constraints.some((c) => c.name === name) || table.indexes.some((i) => i.name === name));
-        }
-        return false;
-      });
+      const cmds = (
+        (body.cmds as {
+          AlterTableCmd?: { subtype?: string; def?: Record<string, { colname?: string; conname?: string }> };
+        }[]) ?? []
+      ).map((c) => c.AlterTableCmd);
+      return (
+        cmds.length > 0 &&
+        cmds.every((cmd) => {
+          if (cmd?.subtype === 'AT_AddColumn')
+            return table.columns.some((c) => c.name === cmd.def?.ColumnDef?.colname);
+          if (cmd?.subtype === 'AT_AddConstraint') {
+            const name = cmd.def?.Constraint?.conname;
+            return (
+              !!name &&
+              (table.constraints.some((c) => c.name === name) || table.indexes.some((i) => i.name === name))
+            );
+          }
+          return false;
+        })
+      );
     }
     default:
       return false;

@@ -6,7 +6,9 @@ export function mentions(expression: string | undefined, column: string): boolea
   if (expression === undefined) return false;
   const quoted = `"${column.replace(/"/g, '""')}"`;
   if (expression.includes(quoted)) return true;
-  return new RegExp(`(^|[^A-Za-z0-9_$".])${column.replace(/[$]/g, '\\$')}($|[^A-Za-z0-9_$"(])`).test(expression);
+  return new RegExp(`(^|[^A-Za-z0-9_$".])${column.replace(/[$]/g, '\\$')}($|[^A-Za-z0-9_$"(])`).test(
+    expression,
+  );
 }
 
 function constraintUses(c: Constraint, column: string): boolean {
@@ -19,7 +21,10 @@ function constraintUses(c: Constraint, column: string): boolean {
     case 'check':
       return mentions(c.expression, column);
     case 'exclusion':
-      return c.elements.some((e) => e.key.column === column || mentions(e.key.expression, column)) || mentions(c.predicate, column);
+      return (
+        c.elements.some((e) => e.key.column === column || mentions(e.key.expression, column)) ||
+        mentions(c.predicate, column)
+      );
   }
 }
 
@@ -34,12 +39,21 @@ export function dropColumn(state: FoldState, table: TableState, column: string):
   const dropped = table.constraints.filter((c) => constraintUses(c, column));
   table.constraints = table.constraints.filter((c) => !dropped.includes(c));
   table.indexes = table.indexes.filter(
-    (i) => !i.keys.some((k) => k.column === column || mentions(k.expression, column)) && !i.include.includes(column) && !mentions(i.predicate, column),
+    (i) =>
+      !i.keys.some((k) => k.column === column || mentions(k.expression, column)) &&
+      !i.include.includes(column) &&
+      !mentions(i.predicate, column),
   );
   for (const c of dropped) dropReferencingForeignKeys(state, table, c);
   for (const other of state.tables.values()) {
     other.constraints = other.constraints.filter(
-      (c) => !(c.kind === 'foreign key' && c.references.schema === table.schema && c.references.name === table.name && c.references.columns.includes(column)),
+      (c) =>
+        !(
+          c.kind === 'foreign key' &&
+          c.references.schema === table.schema &&
+          c.references.name === table.name &&
+          c.references.columns.includes(column)
+        ),
     );
   }
   dropOwnedSequences(state, table, column);
@@ -78,7 +92,11 @@ export function dropConstraint(state: FoldState, table: TableState, name: string
 
 function dropOwnedSequences(state: FoldState, table: TableState, column?: string): void {
   for (const [k, seq] of state.sequences) {
-    if (seq.ownedBy?.schema === table.schema && seq.ownedBy.table === table.name && (column === undefined || seq.ownedBy.column === column)) {
+    if (
+      seq.ownedBy?.schema === table.schema &&
+      seq.ownedBy.table === table.name &&
+      (column === undefined || seq.ownedBy.column === column)
+    ) {
       state.sequences.delete(k);
     }
   }
@@ -97,11 +115,17 @@ export function dropTable(state: FoldState, table: TableState): void {
   state.tables.delete(key(table.schema, table.name));
   dropOwnedSequences(state, table);
   for (const other of [...state.tables.values()]) {
-    if (other.partitionOf?.schema === table.schema && other.partitionOf.name === table.name) dropTable(state, other);
+    if (other.partitionOf?.schema === table.schema && other.partitionOf.name === table.name)
+      dropTable(state, other);
   }
   for (const other of state.tables.values()) {
     other.constraints = other.constraints.filter(
-      (c) => !(c.kind === 'foreign key' && c.references.schema === table.schema && c.references.name === table.name),
+      (c) =>
+        !(
+          c.kind === 'foreign key' &&
+          c.references.schema === table.schema &&
+          c.references.name === table.name
+        ),
     );
     other.inherits = other.inherits.filter((p) => !(p.schema === table.schema && p.name === table.name));
   }

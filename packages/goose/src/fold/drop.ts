@@ -32,7 +32,9 @@ export function drop(state: FoldState, stmt: DropStmt): void {
  */
 function dropForeignKeysTo(state: FoldState, schema: string, name: string): void {
   for (const table of state.tables.values()) {
-    const kept = table.constraints.filter((c) => c.kind !== 'foreign key' || c.references.schema !== schema || c.references.name !== name);
+    const kept = table.constraints.filter(
+      (c) => c.kind !== 'foreign key' || c.references.schema !== schema || c.references.name !== name,
+    );
     if (kept.length !== table.constraints.length) table.constraints = kept;
   }
 }
@@ -51,13 +53,18 @@ function dropOne(state: FoldState, kind: string, object: Node, cascade: boolean)
     case 'OBJECT_MATVIEW': {
       const q = names(object);
       const found = state.resolve(q.schema, q.name, (k) => state.views.has(k));
-      if (found) dropView(state, state.views.get(key(found.schema, found.name)) as NonNullable<ReturnType<typeof state.views.get>>);
+      if (found)
+        dropView(
+          state,
+          state.views.get(key(found.schema, found.name)) as NonNullable<ReturnType<typeof state.views.get>>,
+        );
       return;
     }
     case 'OBJECT_INDEX': {
       const q = names(object);
       const found = state.resolveIndex(q.schema, q.name);
-      if (found && !found.constraint) found.owner.indexes = found.owner.indexes.filter((i) => i.name !== q.name);
+      if (found && !found.constraint)
+        found.owner.indexes = found.owner.indexes.filter((i) => i.name !== q.name);
       return;
     }
     case 'OBJECT_SEQUENCE': {
@@ -72,8 +79,11 @@ function dropOne(state: FoldState, kind: string, object: Node, cascade: boolean)
     case 'OBJECT_DOMAIN': {
       const type = as<TypeName>(object, 'TypeName');
       const q = qualified(type?.names);
-      const found =
-        state.resolve(q.schema, q.name, (k) => state.enums.has(k) || state.domains.has(k) || state.otherTypes.has(k));
+      const found = state.resolve(
+        q.schema,
+        q.name,
+        (k) => state.enums.has(k) || state.domains.has(k) || state.otherTypes.has(k),
+      );
       if (!found || !type) return;
       const canonical = canonicalType(state, type);
       const k = key(found.schema, found.name);
@@ -81,7 +91,8 @@ function dropOne(state: FoldState, kind: string, object: Node, cascade: boolean)
       state.domains.delete(k);
       state.otherTypes.delete(k);
       for (const table of [...state.tables.values()]) {
-        for (const c of table.columns) if (c.type === canonical || c.type === `${canonical}[]`) dropColumn(state, table, c.name);
+        for (const c of table.columns)
+          if (c.type === canonical || c.type === `${canonical}[]`) dropColumn(state, table, c.name);
       }
       return;
     }
@@ -89,8 +100,12 @@ function dropOne(state: FoldState, kind: string, object: Node, cascade: boolean)
       const name = str(object) ?? '';
       if (!state.schemas.has(name)) return;
       state.schemas.delete(name);
-      for (const table of [...state.tables.values()]) if (table.schema === name && state.tables.has(key(name, table.name))) dropTable(state, table);
-      for (const map of [state.views, state.sequences, state.enums, state.domains, state.routines] as Map<string, { schema: string }>[]) {
+      for (const table of [...state.tables.values()])
+        if (table.schema === name && state.tables.has(key(name, table.name))) dropTable(state, table);
+      for (const map of [state.views, state.sequences, state.enums, state.domains, state.routines] as Map<
+        string,
+        { schema: string }
+      >[]) {
         for (const [k, v] of [...map]) if (v.schema === name) map.delete(k);
       }
       for (const k of [...state.otherTypes]) if (k.startsWith(`${name}\u0000`)) state.otherTypes.delete(k);
@@ -107,14 +122,19 @@ function dropOne(state: FoldState, kind: string, object: Node, cascade: boolean)
         state.routines.delete(k);
         if (!r) continue;
         for (const table of state.tables.values()) {
-          table.triggers = table.triggers.filter((t) => !(t.function.schema === r.schema && t.function.name === r.name));
+          table.triggers = table.triggers.filter(
+            (t) => !(t.function.schema === r.schema && t.function.name === r.name),
+          );
         }
       }
       return;
     case 'OBJECT_TRIGGER': {
       const parts = strs(as<{ items?: Node[] }>(object, 'List')?.items);
       const trigger = parts[parts.length - 1] ?? '';
-      const table = state.table(parts.length >= 3 ? parts[parts.length - 3] : undefined, parts[parts.length - 2] ?? '');
+      const table = state.table(
+        parts.length >= 3 ? parts[parts.length - 3] : undefined,
+        parts[parts.length - 2] ?? '',
+      );
       if (table) table.triggers = table.triggers.filter((t) => t.name !== trigger);
       return;
     }

@@ -1,4 +1,4 @@
-import { type Model, loadParser, parseSql, type SourceSpan } from '@gander/schema';
+import { loadParser, type Model, parseSql, type SourceSpan } from '@gander/schema';
 import type { RawStmt } from 'libpg-query';
 import type { MigrationSet } from '../migration-set.js';
 import { readMigrations } from '../read-migrations.js';
@@ -43,7 +43,10 @@ export interface FoldResult {
  * @throws GanderError `SQL_SYNTAX` at file:line:column with PostgreSQL's message for a statement the
  *   parser rejects; `GOOSE_DIRECTIVE` / `GOOSE_VERSION` / `FILE_NOT_FOUND` from reading the folder.
  */
-export async function foldMigrations(source: string | MigrationSet, options: FoldOptions = {}): Promise<FoldResult> {
+export async function foldMigrations(
+  source: string | MigrationSet,
+  options: FoldOptions = {},
+): Promise<FoldResult> {
   await loadParser();
   const set = typeof source === 'string' ? await readMigrations(source) : source;
   return foldMigrationSet(set, options);
@@ -76,14 +79,23 @@ export function foldMigrationSet(set: MigrationSet, options: FoldOptions = {}): 
  * Folds statements (goose chunks or plain SQL, each `{ sql, span }`) into a fresh model: the pure
  * core of {@link foldMigrations}. Requires `loadParser()` to have resolved.
  */
-export function foldStatements(statements: readonly Statement[], options: Omit<FoldOptions, 'toVersion'> = {}): FoldResult {
+export function foldStatements(
+  statements: readonly Statement[],
+  options: Omit<FoldOptions, 'toVersion'> = {},
+): FoldResult {
   const state = new FoldState(options.defaultSchema ?? 'public');
   for (const statement of statements) foldText(state, statement.sql, statement.span);
   return result(state, 0);
 }
 
 function result(state: FoldState, version: number): FoldResult {
-  return { model: state.toModel(), version, statements: state.statements, opaque: state.opaque, dataStatements: state.dataStatements };
+  return {
+    model: state.toModel(),
+    version,
+    statements: state.statements,
+    opaque: state.opaque,
+    dataStatements: state.dataStatements,
+  };
 }
 
 /** Parses one text (a goose chunk or a whole plain SQL file) and folds each statement in it. */
@@ -100,7 +112,9 @@ function foldText(state: FoldState, sql: string, start: SourceSpan): void {
     const offset = raw.stmt_location ?? 0;
     state.span = text.span(offset);
     const end = raw.stmt_len === undefined ? undefined : offset + raw.stmt_len;
-    const statement = ascii ? sql.slice(offset, end) : sql.slice(text.indexOf(offset), end === undefined ? undefined : text.indexOf(end));
+    const statement = ascii
+      ? sql.slice(offset, end)
+      : sql.slice(text.indexOf(offset), end === undefined ? undefined : text.indexOf(end));
     foldStatement(state, raw.stmt, statement);
   }
 }

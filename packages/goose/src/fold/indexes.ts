@@ -8,7 +8,9 @@ import { cloneIndexToPartition, partitionsOf } from './partitions.js';
 import { type FoldState, key } from './state.js';
 
 function elems(nodes: readonly Node[] | undefined): IndexElem[] {
-  return (nodes ?? []).map((n) => as<IndexElem>(n, 'IndexElem')).filter((e): e is IndexElem => e !== undefined);
+  return (nodes ?? [])
+    .map((n) => as<IndexElem>(n, 'IndexElem'))
+    .filter((e): e is IndexElem => e !== undefined);
 }
 
 /**

@@ -18,12 +18,33 @@ function keyNames(keys: readonly { readonly column?: string }[]): string[] {
  * partition, named as `DefineIndex` names the partition's index, and recurses into sub-partitions.
  * The clone's span is `span` (default: the statement's).
  */
-export function cloneConstraintToPartition(state: FoldState, partition: TableState, c: Constraint, span = state.span): void {
+export function cloneConstraintToPartition(
+  state: FoldState,
+  partition: TableState,
+  c: Constraint,
+  span = state.span,
+): void {
   let name: string;
-  if (c.kind === 'primary key') name = chooseRelationName(state, partition.schema, partition.name, undefined, 'pkey', true);
-  else if (c.kind === 'unique') name = chooseRelationName(state, partition.schema, partition.name, nameAddition(indexColumnNames(c.columns)), 'key', true);
+  if (c.kind === 'primary key')
+    name = chooseRelationName(state, partition.schema, partition.name, undefined, 'pkey', true);
+  else if (c.kind === 'unique')
+    name = chooseRelationName(
+      state,
+      partition.schema,
+      partition.name,
+      nameAddition(indexColumnNames(c.columns)),
+      'key',
+      true,
+    );
   else if (c.kind === 'exclusion') {
-    name = chooseRelationName(state, partition.schema, partition.name, nameAddition(keyNames(c.elements.map((e) => e.key))), 'excl', true);
+    name = chooseRelationName(
+      state,
+      partition.schema,
+      partition.name,
+      nameAddition(keyNames(c.elements.map((e) => e.key))),
+      'excl',
+      true,
+    );
   } else if (c.kind === 'foreign key' || c.kind === 'check') name = c.name;
   else return;
   const { comment: _c, ...rest } = c;
@@ -34,7 +55,14 @@ export function cloneConstraintToPartition(state: FoldState, partition: TableSta
 
 /** Clones a plain index of a partitioned table onto a partition (and its sub-partitions). */
 export function cloneIndexToPartition(state: FoldState, partition: TableState, index: Index): void {
-  const name = chooseRelationName(state, partition.schema, partition.name, nameAddition(keyNames(index.keys)), 'idx', false);
+  const name = chooseRelationName(
+    state,
+    partition.schema,
+    partition.name,
+    nameAddition(keyNames(index.keys)),
+    'idx',
+    false,
+  );
   const { comment: _c, ...rest } = index;
   partition.indexes.push({ ...rest, name, span: state.span });
   for (const child of partitionsOf(state, partition)) cloneIndexToPartition(state, child, index);
@@ -43,7 +71,8 @@ export function cloneIndexToPartition(state: FoldState, partition: TableState, i
 /** Gives a new partition the parent's index-backed constraints and indexes (`CREATE TABLE ... PARTITION OF`, `ATTACH`). */
 export function cloneIndexesToPartition(state: FoldState, parent: TableState, partition: TableState): void {
   for (const c of parent.constraints) {
-    if (c.kind === 'primary key' || c.kind === 'unique' || c.kind === 'exclusion') cloneConstraintToPartition(state, partition, c);
+    if (c.kind === 'primary key' || c.kind === 'unique' || c.kind === 'exclusion')
+      cloneConstraintToPartition(state, partition, c);
   }
   for (const index of parent.indexes) cloneIndexToPartition(state, partition, index);
 }

@@ -3,7 +3,15 @@
  * catalogs store expressions by attribute number, so after `RENAME COLUMN` checks, generated
  * columns, index expressions and predicates, and triggers' `WHEN` conditions print the new name.
  */
-import { type Constraint, canonicalExpression, compare, type Index, parseExpression, type TriggerDigestParts, triggerDigest } from '@gander/schema';
+import {
+  type Constraint,
+  canonicalExpression,
+  compare,
+  type Index,
+  parseExpression,
+  type TriggerDigestParts,
+  triggerDigest,
+} from '@gander/schema';
 import type { Node } from 'libpg-query';
 import type { FoldState, TableState } from './state.js';
 import { triggerPartsOf } from './triggers.js';
@@ -24,10 +32,18 @@ function renameRefs(value: unknown, old: string, newName: string, qualifiers?: R
     return { ColumnRef: { ...ref, fields: [{ String: { sval: newName } }] } };
   }
   const qualifier = fields?.[0]?.String?.sval;
-  if (ref && fields?.length === 2 && qualifier !== undefined && qualifiers?.has(qualifier) && fields[1]?.String?.sval === old) {
+  if (
+    ref &&
+    fields?.length === 2 &&
+    qualifier !== undefined &&
+    qualifiers?.has(qualifier) &&
+    fields[1]?.String?.sval === old
+  ) {
     return { ColumnRef: { ...ref, fields: [fields[0], { String: { sval: newName } }] } };
   }
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renameRefs(v, old, newName, qualifiers)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, renameRefs(v, old, newName, qualifiers)]),
+  );
 }
 
 /** The canonical `text` with column `old` renamed (unchanged when it does not mention it). */
@@ -36,11 +52,17 @@ function renamed(
   text: string,
   old: string,
   newName: string,
-  options: { readonly qualifiers?: ReadonlySet<string>; readonly columns?: Readonly<Record<string, string>> } = {},
+  options: {
+    readonly qualifiers?: ReadonlySet<string>;
+    readonly columns?: Readonly<Record<string, string>>;
+  } = {},
 ): string {
   if (!text.includes(old)) return text;
   const node = renameRefs(parseExpression(text), old, newName, options.qualifiers) as Node;
-  return canonicalExpression(node, { defaultSchema: state.defaultSchema, ...(options.columns ? { columns: options.columns } : {}) });
+  return canonicalExpression(node, {
+    defaultSchema: state.defaultSchema,
+    ...(options.columns ? { columns: options.columns } : {}),
+  });
 }
 
 function renamedIndex(state: FoldState, index: Index, old: string, newName: string): Index {
@@ -90,7 +112,10 @@ function renameInTriggers(state: FoldState, table: TableState, old: string, newN
     const parts = all.get(t.name);
     const updateColumns = (t.updateColumns ?? []).map((n) => (n === old ? newName : n)).sort(compare);
     if (!parts) return t.updateColumns ? { ...t, updateColumns } : t;
-    const when = parts.when === null ? null : renamed(state, parts.when, old, newName, { qualifiers: ROW_QUALIFIERS, columns });
+    const when =
+      parts.when === null
+        ? null
+        : renamed(state, parts.when, old, newName, { qualifiers: ROW_QUALIFIERS, columns });
     const next: TriggerDigestParts = { ...parts, when, updateColumns };
     all.set(t.name, next);
     return { ...t, ...(t.updateColumns ? { updateColumns } : {}), digest: triggerDigest(next) };

@@ -38,7 +38,11 @@ export function rename(state: FoldState, stmt: RenameStmt): void {
       }
       const value = map.get(key(found.schema, found.name));
       map.delete(key(found.schema, found.name));
-      (map as Map<string, unknown>).set(key(found.schema, newName), { ...(value as object), name: newName, span: state.span });
+      (map as Map<string, unknown>).set(key(found.schema, newName), {
+        ...(value as object),
+        name: newName,
+        span: state.span,
+      });
       return;
     }
     case 'OBJECT_INDEX': {
@@ -47,9 +51,13 @@ export function rename(state: FoldState, stmt: RenameStmt): void {
       if (!found) return;
       const owner = found.owner;
       if (found.constraint && 'constraints' in owner) {
-        owner.constraints = owner.constraints.map((c) => (c.name === ref.name ? { ...c, name: newName, span: state.span } : c));
+        owner.constraints = owner.constraints.map((c) =>
+          c.name === ref.name ? { ...c, name: newName, span: state.span } : c,
+        );
       } else {
-        owner.indexes = owner.indexes.map((i) => (i.name === ref.name ? { ...i, name: newName, span: state.span } : i));
+        owner.indexes = owner.indexes.map((i) =>
+          i.name === ref.name ? { ...i, name: newName, span: state.span } : i,
+        );
       }
       return;
     }
@@ -67,14 +75,19 @@ export function rename(state: FoldState, stmt: RenameStmt): void {
     case 'OBJECT_TABCONSTRAINT': {
       const ref = rangeVar(stmt.relation);
       const table = state.table(ref.schema, ref.name);
-      if (table) table.constraints = table.constraints.map((c) => (c.name === stmt.subname ? { ...c, name: newName, span: state.span } : c));
+      if (table)
+        table.constraints = table.constraints.map((c) =>
+          c.name === stmt.subname ? { ...c, name: newName, span: state.span } : c,
+        );
       return;
     }
     case 'OBJECT_TRIGGER': {
       const ref = rangeVar(stmt.relation);
       const table = state.table(ref.schema, ref.name);
       if (!table || !stmt.subname) return;
-      table.triggers = table.triggers.map((t) => (t.name === stmt.subname ? { ...t, name: newName, span: state.span } : t));
+      table.triggers = table.triggers.map((t) =>
+        t.name === stmt.subname ? { ...t, name: newName, span: state.span } : t,
+      );
       const parts = triggerPartsOf(state, table);
       const renamed = parts.get(stmt.subname);
       if (renamed) {
@@ -128,11 +141,15 @@ function renameTable(state: FoldState, table: TableState, newName: string): void
         ? { ...c, references: { ...c.references, name: newName } }
         : c,
     );
-    if (other.partitionOf?.schema === table.schema && other.partitionOf.name === old) other.partitionOf = { ...other.partitionOf, name: newName };
-    other.inherits = other.inherits.map((p) => (p.schema === table.schema && p.name === old ? { ...p, name: newName } : p));
+    if (other.partitionOf?.schema === table.schema && other.partitionOf.name === old)
+      other.partitionOf = { ...other.partitionOf, name: newName };
+    other.inherits = other.inherits.map((p) =>
+      p.schema === table.schema && p.name === old ? { ...p, name: newName } : p,
+    );
   }
   for (const [k, seq] of state.sequences) {
-    if (seq.ownedBy?.schema === table.schema && seq.ownedBy.table === old) state.sequences.set(k, { ...seq, ownedBy: { ...seq.ownedBy, table: newName } });
+    if (seq.ownedBy?.schema === table.schema && seq.ownedBy.table === old)
+      state.sequences.set(k, { ...seq, ownedBy: { ...seq.ownedBy, table: newName } });
   }
   retypeColumns(state, table.schema, old, newName);
 }
@@ -148,7 +165,12 @@ function renameColumn(state: FoldState, table: TableState, old: string, newName:
       case 'foreign key':
         return { ...c, columns: swap(c.columns) };
       case 'exclusion':
-        return { ...c, elements: c.elements.map((e) => (e.key.column === old ? { ...e, key: { ...e.key, column: newName } } : e)) };
+        return {
+          ...c,
+          elements: c.elements.map((e) =>
+            e.key.column === old ? { ...e, key: { ...e.key, column: newName } } : e,
+          ),
+        };
       default:
         return c;
     }
@@ -167,13 +189,18 @@ function renameColumn(state: FoldState, table: TableState, old: string, newName:
     );
   }
   for (const [k, seq] of state.sequences) {
-    if (seq.ownedBy?.schema === table.schema && seq.ownedBy.table === table.name && seq.ownedBy.column === old) {
+    if (
+      seq.ownedBy?.schema === table.schema &&
+      seq.ownedBy.table === table.name &&
+      seq.ownedBy.column === old
+    ) {
       state.sequences.set(k, { ...seq, ownedBy: { ...seq.ownedBy, column: newName } });
     }
   }
   for (const child of state.tables.values()) {
     const inherits = child.inherits.some((p) => p.schema === table.schema && p.name === table.name);
-    if (inherits || (child.partitionOf?.schema === table.schema && child.partitionOf.name === table.name)) renameColumn(state, child, old, newName);
+    if (inherits || (child.partitionOf?.schema === table.schema && child.partitionOf.name === table.name))
+      renameColumn(state, child, old, newName);
   }
 }
 
@@ -183,6 +210,8 @@ function retypeColumns(state: FoldState, schema: string, old: string, newName: s
   const from = `${q(schema)}.${q(old)}`;
   const to = `${q(schema)}.${q(newName)}`;
   const fix = (type: string) => (type === from ? to : type === `${from}[]` ? `${to}[]` : type);
-  for (const t of state.tables.values()) t.columns = t.columns.map((c) => (fix(c.type) !== c.type ? { ...c, type: fix(c.type) } : c));
-  for (const [k, d] of state.domains) if (fix(d.type) !== d.type) state.domains.set(k, { ...d, type: fix(d.type) });
+  for (const t of state.tables.values())
+    t.columns = t.columns.map((c) => (fix(c.type) !== c.type ? { ...c, type: fix(c.type) } : c));
+  for (const [k, d] of state.domains)
+    if (fix(d.type) !== d.type) state.domains.set(k, { ...d, type: fix(d.type) });
 }

@@ -1,5 +1,12 @@
-import { type Routine, type RoutineArgument as DigestArgument, routineDigest } from '@gander/schema';
-import type { CreateFunctionStmt, DefElem, FunctionParameter, Node, ObjectWithArgs, TypeName } from 'libpg-query';
+import { type RoutineArgument as DigestArgument, type Routine, routineDigest } from '@gander/schema';
+import type {
+  CreateFunctionStmt,
+  DefElem,
+  FunctionParameter,
+  Node,
+  ObjectWithArgs,
+  TypeName,
+} from 'libpg-query';
 import { as, qualified, str, strs } from './ast.js';
 import { canonicalType } from './canonical.js';
 import { type FoldState, key } from './state.js';
@@ -26,7 +33,10 @@ export function argumentType(state: FoldState, type: TypeName): string {
   if (type.pct_type) {
     const parts = strs(type.names);
     const column = parts[parts.length - 1] as string;
-    const table = state.table(parts.length >= 3 ? parts[parts.length - 3] : undefined, parts[parts.length - 2] ?? '');
+    const table = state.table(
+      parts.length >= 3 ? parts[parts.length - 3] : undefined,
+      parts[parts.length - 2] ?? '',
+    );
     const found = table?.columns.find((c) => c.name === column)?.type ?? 'unknown';
     return found.replace(/\(.*\)/, '') + (type.arrayBounds?.length && !found.endsWith('[]') ? '[]' : '');
   }
@@ -43,11 +53,18 @@ function option(options: readonly Node[] | undefined, name: string): DefElem | u
 }
 
 function bool(d: DefElem | undefined): boolean {
-  return as<{ boolval?: boolean }>(d?.arg, 'Boolean')?.boolval === true || (as<{ ival?: number }>(d?.arg, 'Integer')?.ival ?? 0) !== 0;
+  return (
+    as<{ boolval?: boolean }>(d?.arg, 'Boolean')?.boolval === true ||
+    (as<{ ival?: number }>(d?.arg, 'Integer')?.ival ?? 0) !== 0
+  );
 }
 
 /** Identity argument types of a parameter list (IN, INOUT, VARIADIC; procedures also OUT). */
-export function identityTypes(state: FoldState, params: readonly FunctionParameter[], procedure: boolean): string[] {
+export function identityTypes(
+  state: FoldState,
+  params: readonly FunctionParameter[],
+  procedure: boolean,
+): string[] {
   return params
     .filter((p) => {
       const mode = MODES[p.mode ?? 'FUNC_PARAM_IN'] ?? 'in';
@@ -76,8 +93,11 @@ export function createFunction(state: FoldState, stmt: CreateFunctionStmt): void
   const argumentTypes = identityTypes(state, params, procedure);
   const language = (str(option(stmt.options, 'language')?.arg) ?? 'sql').toLowerCase();
   const asItems = strs(as<{ items?: Node[] }>(option(stmt.options, 'as')?.arg, 'List')?.items);
-  const body = stmt.sql_body ? '' : (asItems.length >= 2 ? asItems[1] : asItems[0]) ?? '';
-  const volatility = (str(option(stmt.options, 'volatility')?.arg) ?? 'volatile') as 'immutable' | 'stable' | 'volatile';
+  const body = stmt.sql_body ? '' : ((asItems.length >= 2 ? asItems[1] : asItems[0]) ?? '');
+  const volatility = (str(option(stmt.options, 'volatility')?.arg) ?? 'volatile') as
+    | 'immutable'
+    | 'stable'
+    | 'volatile';
   let returns: string | null = null;
   let modelReturns: string | undefined;
   if (!procedure) {
@@ -86,8 +106,7 @@ export function createFunction(state: FoldState, stmt: CreateFunctionStmt): void
     if (table) {
       const columns = args.filter((a) => a.mode === 'table');
       returns = `SETOF ${columns.length === 1 ? (columns[0] as DigestArgument).type : 'record'}`;
-    }
-    else if (stmt.returnType) {
+    } else if (stmt.returnType) {
       const setof = stmt.returnType.setof === true;
       const { setof: _s, ...plain } = stmt.returnType;
       const base = outs.length > 1 ? 'record' : argumentType(state, plain);
@@ -163,7 +182,9 @@ export function findRoutines(state: FoldState, owa: ObjectWithArgs | undefined):
         });
     const k = routineKey(schema, q.name, types);
     if (state.routines.has(k)) return [k];
-    const withOut = params.length ? routineKey(schema, q.name, identityTypes(state, params, true)) : undefined;
+    const withOut = params.length
+      ? routineKey(schema, q.name, identityTypes(state, params, true))
+      : undefined;
     if (withOut && state.routines.has(withOut)) return [withOut];
   }
   return [];

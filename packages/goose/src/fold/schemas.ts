@@ -1,4 +1,10 @@
-import type { AlterObjectSchemaStmt, CreateExtensionStmt, CreateSchemaStmt, DefElem, Node } from 'libpg-query';
+import type {
+  AlterObjectSchemaStmt,
+  CreateExtensionStmt,
+  CreateSchemaStmt,
+  DefElem,
+  Node,
+} from 'libpg-query';
 import { as, qualified, rangeVar, str } from './ast.js';
 import { updateRoutines } from './routines.js';
 import { type FoldState, key } from './state.js';
@@ -11,7 +17,11 @@ const BUILT_IN_EXTENSIONS = new Set(['plpgsql']);
  * `CREATE SCHEMA [IF NOT EXISTS] name [AUTHORIZATION r] [elements]`; the elements are folded by
  * `foldElement` with the new schema as the creation schema.
  */
-export function createSchema(state: FoldState, stmt: CreateSchemaStmt, foldElement: (node: Node) => void): void {
+export function createSchema(
+  state: FoldState,
+  stmt: CreateSchemaStmt,
+  foldElement: (node: Node) => void,
+): void {
   const name = stmt.schemaname ?? stmt.authrole?.rolename ?? '';
   if (!state.schemas.has(name)) state.schemas.set(name, { span: state.span });
   if (!stmt.schemaElts?.length) return;
@@ -55,7 +65,11 @@ export function setSchema(state: FoldState, stmt: AlterObjectSchemaStmt): void {
       for (const [k, seq] of [...state.sequences]) {
         if (seq.ownedBy?.schema === from && seq.ownedBy.table === table.name) {
           state.sequences.delete(k);
-          state.sequences.set(key(to, seq.name), { ...seq, schema: to, ownedBy: { ...seq.ownedBy, schema: to } });
+          state.sequences.set(key(to, seq.name), {
+            ...seq,
+            schema: to,
+            ownedBy: { ...seq.ownedBy, schema: to },
+          });
         }
       }
       for (const other of state.tables.values()) {
@@ -76,7 +90,11 @@ export function setSchema(state: FoldState, stmt: AlterObjectSchemaStmt): void {
       if (!found) return;
       const value = map.get(key(found.schema, found.name));
       map.delete(key(found.schema, found.name));
-      (map as Map<string, unknown>).set(key(to, found.name), { ...(value as object), schema: to, span: state.span });
+      (map as Map<string, unknown>).set(key(to, found.name), {
+        ...(value as object),
+        schema: to,
+        span: state.span,
+      });
       return;
     }
     case 'OBJECT_TYPE':

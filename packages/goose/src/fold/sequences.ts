@@ -51,7 +51,9 @@ export function readSequenceOptions(state: FoldState, options: readonly Node[] |
         out.cache = numberText(d.arg) ?? '1';
         break;
       case 'cycle':
-        out.cycle = d.arg ? as<{ boolval?: boolean }>(d.arg, 'Boolean')?.boolval === true || numberText(d.arg) === '1' : true;
+        out.cycle = d.arg
+          ? as<{ boolval?: boolean }>(d.arg, 'Boolean')?.boolval === true || numberText(d.arg) === '1'
+          : true;
         break;
       case 'owned_by': {
         const names = strs(as<{ items?: Node[] }>(d.arg, 'List')?.items ?? (d.arg ? [d.arg] : []));
@@ -104,7 +106,11 @@ export function buildSequence(
   };
 }
 
-function applyOwnedBy(state: FoldState, seq: Omit<Sequence, 'span'>, ownedBy: string[] | null | undefined): Omit<Sequence, 'span'> {
+function applyOwnedBy(
+  state: FoldState,
+  seq: Omit<Sequence, 'span'>,
+  ownedBy: string[] | null | undefined,
+): Omit<Sequence, 'span'> {
   if (ownedBy === undefined) return seq;
   const { ownedBy: _drop, ...rest } = seq;
   if (ownedBy === null || ownedBy.length < 2) return rest;
@@ -134,6 +140,10 @@ export function alterSequence(state: FoldState, stmt: AlterSeqStmt): void {
   const k = key(found.schema, found.name);
   const previous = state.sequences.get(k) as Sequence;
   const options = readSequenceOptions(state, stmt.options);
-  const seq = applyOwnedBy(state, buildSequence(found.schema, found.name, options, previous), options.ownedBy);
+  const seq = applyOwnedBy(
+    state,
+    buildSequence(found.schema, found.name, options, previous),
+    options.ownedBy,
+  );
   state.sequences.set(k, { ...seq, span: state.span });
 }

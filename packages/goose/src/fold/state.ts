@@ -139,7 +139,10 @@ export class FoldState {
   }
 
   /** Finds an index (plain, or backing a constraint) by name in a schema. */
-  findIndex(schema: string, name: string): { owner: TableState | ViewState; constraint: boolean } | undefined {
+  findIndex(
+    schema: string,
+    name: string,
+  ): { owner: TableState | ViewState; constraint: boolean } | undefined {
     for (const t of this.tables.values()) {
       if (t.schema !== schema) continue;
       if (t.indexes.some((i) => i.name === name)) return { owner: t, constraint: false };
@@ -148,7 +151,8 @@ export class FoldState {
       }
     }
     for (const v of this.views.values()) {
-      if (v.schema === schema && v.indexes.some((i) => i.name === name)) return { owner: v, constraint: false };
+      if (v.schema === schema && v.indexes.some((i) => i.name === name))
+        return { owner: v, constraint: false };
     }
     return undefined;
   }

@@ -1,6 +1,6 @@
 import type { Node, SelectStmt } from 'libpg-query';
-import { nodeType } from './ast.js';
 import { alterTable } from './alter-table.js';
+import { nodeType } from './ast.js';
 import { comment } from './comments.js';
 import { foldDoBlock } from './do-blocks.js';
 import { drop } from './drop.js';
@@ -21,19 +21,83 @@ const DATA = new Set(['InsertStmt', 'UpdateStmt', 'DeleteStmt', 'CopyStmt', 'Mer
 
 /** Statements with no effect on the model (privileges, ownership, maintenance, transaction control, objects the model does not hold). */
 const NO_MODEL_EFFECT = new Set([
-  'TransactionStmt', 'GrantStmt', 'GrantRoleStmt', 'AlterOwnerStmt', 'AlterDefaultPrivilegesStmt', 'CreateRoleStmt',
-  'AlterRoleStmt', 'AlterRoleSetStmt', 'DropRoleStmt', 'CreatePolicyStmt', 'AlterPolicyStmt', 'VacuumStmt', 'RefreshMatViewStmt',
-  'NotifyStmt', 'ListenStmt', 'UnlistenStmt', 'LockStmt', 'VariableShowStmt', 'AlterExtensionStmt', 'AlterExtensionContentsStmt',
-  'CreateStatsStmt', 'AlterStatsStmt', 'CreatePublicationStmt', 'AlterPublicationStmt', 'CreateSubscriptionStmt',
-  'AlterSubscriptionStmt', 'DropSubscriptionStmt', 'ClusterStmt', 'ReindexStmt', 'ExplainStmt', 'CheckPointStmt', 'DiscardStmt',
-  'PrepareStmt', 'DeallocateStmt', 'CreateCastStmt', 'CreateOpClassStmt', 'CreateOpFamilyStmt', 'AlterOpFamilyStmt',
-  'CreateConversionStmt', 'AlterCollationStmt', 'CreateEventTrigStmt', 'AlterEventTrigStmt', 'CreateFdwStmt', 'AlterFdwStmt',
-  'CreateForeignServerStmt', 'AlterForeignServerStmt', 'CreateUserMappingStmt', 'AlterUserMappingStmt', 'DropUserMappingStmt',
-  'AlterDatabaseStmt', 'AlterDatabaseSetStmt', 'AlterDatabaseRefreshCollStmt', 'AlterSystemStmt', 'SecLabelStmt',
-  'AlterTSConfigurationStmt', 'AlterTSDictionaryStmt', 'CreatedbStmt', 'DropdbStmt', 'AlterOperatorStmt', 'ConstraintsSetStmt',
-  'CreateTransformStmt', 'CreatePLangStmt', 'CreateAmStmt', 'CreateTableSpaceStmt', 'DropTableSpaceStmt', 'DropOwnedStmt',
-  'ReassignOwnedStmt', 'AlterObjectDependsStmt', 'RuleStmt', 'ClosePortalStmt', 'DeclareCursorStmt', 'FetchStmt',
-  'LoadStmt', 'CreateForeignTableStmt', 'ImportForeignSchemaStmt', 'AlterTableMoveAllStmt', 'DropSubscriptionStmt',
+  'TransactionStmt',
+  'GrantStmt',
+  'GrantRoleStmt',
+  'AlterOwnerStmt',
+  'AlterDefaultPrivilegesStmt',
+  'CreateRoleStmt',
+  'AlterRoleStmt',
+  'AlterRoleSetStmt',
+  'DropRoleStmt',
+  'CreatePolicyStmt',
+  'AlterPolicyStmt',
+  'VacuumStmt',
+  'RefreshMatViewStmt',
+  'NotifyStmt',
+  'ListenStmt',
+  'UnlistenStmt',
+  'LockStmt',
+  'VariableShowStmt',
+  'AlterExtensionStmt',
+  'AlterExtensionContentsStmt',
+  'CreateStatsStmt',
+  'AlterStatsStmt',
+  'CreatePublicationStmt',
+  'AlterPublicationStmt',
+  'CreateSubscriptionStmt',
+  'AlterSubscriptionStmt',
+  'DropSubscriptionStmt',
+  'ClusterStmt',
+  'ReindexStmt',
+  'ExplainStmt',
+  'CheckPointStmt',
+  'DiscardStmt',
+  'PrepareStmt',
+  'DeallocateStmt',
+  'CreateCastStmt',
+  'CreateOpClassStmt',
+  'CreateOpFamilyStmt',
+  'AlterOpFamilyStmt',
+  'CreateConversionStmt',
+  'AlterCollationStmt',
+  'CreateEventTrigStmt',
+  'AlterEventTrigStmt',
+  'CreateFdwStmt',
+  'AlterFdwStmt',
+  'CreateForeignServerStmt',
+  'AlterForeignServerStmt',
+  'CreateUserMappingStmt',
+  'AlterUserMappingStmt',
+  'DropUserMappingStmt',
+  'AlterDatabaseStmt',
+  'AlterDatabaseSetStmt',
+  'AlterDatabaseRefreshCollStmt',
+  'AlterSystemStmt',
+  'SecLabelStmt',
+  'AlterTSConfigurationStmt',
+  'AlterTSDictionaryStmt',
+  'CreatedbStmt',
+  'DropdbStmt',
+  'AlterOperatorStmt',
+  'ConstraintsSetStmt',
+  'CreateTransformStmt',
+  'CreatePLangStmt',
+  'CreateAmStmt',
+  'CreateTableSpaceStmt',
+  'DropTableSpaceStmt',
+  'DropOwnedStmt',
+  'ReassignOwnedStmt',
+  'AlterObjectDependsStmt',
+  'RuleStmt',
+  'ClosePortalStmt',
+  'DeclareCursorStmt',
+  'FetchStmt',
+  'LoadStmt',
+  'CreateForeignTableStmt',
+  'ImportForeignSchemaStmt',
+  'AlterTableMoveAllStmt',
+  'DropSubscriptionStmt',
 ]);
 
 /**
@@ -70,7 +134,8 @@ export function foldStatement(state: FoldState, node: Node, text: string): void 
     case 'CreateRangeStmt':
       return registerOtherType(state, body, type);
     case 'DefineStmt':
-      if ((body as { kind?: string } | undefined)?.kind === 'OBJECT_TYPE') registerOtherType(state, body, type);
+      if ((body as { kind?: string } | undefined)?.kind === 'OBJECT_TYPE')
+        registerOtherType(state, body, type);
       return;
     case 'CreateSchemaStmt':
       return createSchema(state, body, (element) => foldStatement(state, element, text));
@@ -83,8 +148,12 @@ export function foldStatement(state: FoldState, node: Node, text: string): void 
     case 'ViewStmt':
       return createView(state, body, text);
     case 'CreateTableAsStmt':
-      if ((body as { objtype?: string } | undefined)?.objtype === 'OBJECT_MATVIEW') return createMaterializedView(state, body, text);
-      return state.recordOpaque(type, 'CREATE TABLE ... AS: the column types come from running the query; replay mode sees the table');
+      if ((body as { objtype?: string } | undefined)?.objtype === 'OBJECT_MATVIEW')
+        return createMaterializedView(state, body, text);
+      return state.recordOpaque(
+        type,
+        'CREATE TABLE ... AS: the column types come from running the query; replay mode sees the table',
+      );
     case 'CreateFunctionStmt':
       return createFunction(state, body);
     case 'CreateTrigStmt':
@@ -102,14 +171,20 @@ export function foldStatement(state: FoldState, node: Node, text: string): void 
     case 'ExecuteStmt':
       return state.recordOpaque(type, 'EXECUTE of a prepared statement; replay mode sees its effects');
     case 'AlterFunctionStmt':
-      return state.recordOpaque(type, 'ALTER FUNCTION options are not folded (the digest keeps the CREATE options); replay mode sees them');
+      return state.recordOpaque(
+        type,
+        'ALTER FUNCTION options are not folded (the digest keeps the CREATE options); replay mode sees them',
+      );
     default:
       if (DATA.has(type)) {
         state.dataStatements += 1;
         return;
       }
       if (NO_MODEL_EFFECT.has(type)) return;
-      return state.recordOpaque(type, `${type} is not modelled by the static fold; replay mode sees its effects`);
+      return state.recordOpaque(
+        type,
+        `${type} is not modelled by the static fold; replay mode sees its effects`,
+      );
   }
 }
 
@@ -120,7 +195,10 @@ function foldSelect(state: FoldState, stmt: SelectStmt): void {
     state.resolve(f.schema, f.name, (k) => [...state.routines.keys()].some((r) => r.startsWith(`${k}(`))),
   );
   if (calls.length > 0) {
-    state.recordOpaque('SelectStmt', `calls ${calls.map((c) => c.name).join(', ')}: a function run for its effects; replay mode sees them`);
+    state.recordOpaque(
+      'SelectStmt',
+      `calls ${calls.map((c) => c.name).join(', ')}: a function run for its effects; replay mode sees them`,
+    );
     return;
   }
   state.dataStatements += 1;

@@ -1,13 +1,22 @@
-import type { Column, Constraint as ModelConstraint, Index } from '@gander/schema';
-import type { ColumnDef, Constraint, CreateStmt, Node, PartitionBoundSpec, PartitionElem, RangeVar, TableLikeClause } from 'libpg-query';
+import type { Column, Index, Constraint as ModelConstraint } from '@gander/schema';
 import { quoteIdentifier as quoteIdent } from '@gander/schema';
+import type {
+  ColumnDef,
+  Constraint,
+  CreateStmt,
+  Node,
+  PartitionBoundSpec,
+  PartitionElem,
+  RangeVar,
+  TableLikeClause,
+} from 'libpg-query';
 import { as, nodeType, numberText, rangeVar, strs } from './ast.js';
 import { canonicalExpr } from './canonical.js';
 import { addIdentity, buildColumn } from './columns.js';
 import { addConstraints, type PendingConstraint } from './constraints.js';
+import { chooseRelationName, indexColumnNames, nameAddition } from './names.js';
 import { boundLiteral, keyColumns } from './partition-bounds.js';
 import { cloneIndexesToPartition } from './partitions.js';
-import { chooseRelationName, indexColumnNames, nameAddition } from './names.js';
 import { type FoldState, key, type TableState } from './state.js';
 
 const LIKE_COMMENTS = 1 << 0;
@@ -55,8 +64,13 @@ export function createTable(state: FoldState, stmt: CreateStmt): void {
       };
       // the parent's columns, placed at the parent's name after PARTITION OF
       const span = state.at(parentNode?.location);
-      table.columns = parentForPartition.columns.map(({ identity: _i, comment: _c, ...c }) => ({ ...c, span }));
-      table.constraints = inheritedChecks(parentForPartition).concat(parentForPartition.constraints.filter((c) => c.kind === 'foreign key'));
+      table.columns = parentForPartition.columns.map(({ identity: _i, comment: _c, ...c }) => ({
+        ...c,
+        span,
+      }));
+      table.constraints = inheritedChecks(parentForPartition).concat(
+        parentForPartition.constraints.filter((c) => c.kind === 'foreign key'),
+      );
     }
   } else {
     for (const node of stmt.inhRelations ?? []) {
@@ -78,7 +92,8 @@ export function createTable(state: FoldState, stmt: CreateStmt): void {
         const { identity: _i, comment: _c, ...rest } = c;
         table.columns.push({ ...rest, span });
       }
-      for (const c of inheritedChecks(parent)) if (!table.constraints.some((x) => x.name === c.name)) table.constraints.push(c);
+      for (const c of inheritedChecks(parent))
+        if (!table.constraints.some((x) => x.name === c.name)) table.constraints.push(c);
     }
   }
   state.tables.set(k, table);
@@ -96,7 +111,8 @@ export function createTable(state: FoldState, stmt: CreateStmt): void {
     const like = as<TableLikeClause>(element, 'TableLikeClause');
     if (like) copyLike(state, table, like);
   }
-  if (stmt.partspec) table.partitionKey = partitionKey(state, stmt.partspec.strategy, stmt.partspec.partParams);
+  if (stmt.partspec)
+    table.partitionKey = partitionKey(state, stmt.partspec.strategy, stmt.partspec.partParams);
   addConstraints(state, table, pending, { creating: true });
   if (parentForPartition) cloneIndexesToPartition(state, parentForPartition, table);
 }
@@ -138,7 +154,13 @@ function copyLike(state: FoldState, table: TableState, like: TableLikeClause): v
     if (options & LIKE_GENERATED && c.generated !== undefined) column = { ...column, generated: c.generated };
     if (options & LIKE_COMMENTS && c.comment !== undefined) column = { ...column, comment: c.comment };
     if (options & LIKE_IDENTITY && c.identity !== undefined) {
-      column = addIdentity(state, table, column, { contype: 'CONSTR_IDENTITY', generated_when: c.identity === 'always' ? 'a' : 'd' }, span);
+      column = addIdentity(
+        state,
+        table,
+        column,
+        { contype: 'CONSTR_IDENTITY', generated_when: c.identity === 'always' ? 'a' : 'd' },
+        span,
+      );
     }
     table.columns.push(column);
   }
@@ -148,19 +170,44 @@ function copyLike(state: FoldState, table: TableState, like: TableLikeClause): v
   if (options & LIKE_INDEXES) {
     for (const c of source.constraints) {
       if (c.kind === 'primary key') {
-        table.constraints.push({ ...c, name: chooseRelationName(state, table.schema, table.name, undefined, 'pkey', true), span });
+        table.constraints.push({
+          ...c,
+          name: chooseRelationName(state, table.schema, table.name, undefined, 'pkey', true),
+          span,
+        });
       } else if (c.kind === 'unique') {
-        const name = chooseRelationName(state, table.schema, table.name, nameAddition(indexColumnNames(c.columns)), 'key', true);
+        const name = chooseRelationName(
+          state,
+          table.schema,
+          table.name,
+          nameAddition(indexColumnNames(c.columns)),
+          'key',
+          true,
+        );
         table.constraints.push({ ...c, name, span });
       } else if (c.kind === 'exclusion') {
         const cols = c.elements.map((e) => e.key.column ?? 'expr');
-        const name = chooseRelationName(state, table.schema, table.name, nameAddition(indexColumnNames(cols)), 'excl', true);
+        const name = chooseRelationName(
+          state,
+          table.schema,
+          table.name,
+          nameAddition(indexColumnNames(cols)),
+          'excl',
+          true,
+        );
         table.constraints.push({ ...c, name, span });
       }
     }
     for (const index of source.indexes) {
       const cols = index.keys.map((k) => k.column ?? 'expr');
-      const name = chooseRelationName(state, table.schema, table.name, nameAddition(indexColumnNames(cols)), 'idx', false);
+      const name = chooseRelationName(
+        state,
+        table.schema,
+        table.name,
+        nameAddition(indexColumnNames(cols)),
+        'idx',
+        false,
+      );
       const copy: Index = { ...index, name, span };
       if (options & LIKE_COMMENTS) table.indexes.push(copy);
       else {
@@ -182,7 +229,11 @@ function keyExpression(state: FoldState, expr: Node): string {
 }
 
 /** `pg_get_partkeydef` text of a partition key: `RANGE (created_at)`, `LIST (lower(x))`, `RANGE ((a + 1))`. */
-export function partitionKey(state: FoldState, strategy: string | undefined, params: readonly Node[] | undefined): string {
+export function partitionKey(
+  state: FoldState,
+  strategy: string | undefined,
+  params: readonly Node[] | undefined,
+): string {
   const kind = (strategy ?? '').replace('PARTITION_STRATEGY_', '');
   const elems = (params ?? []).map((n) => {
     const p = as<PartitionElem>(n, 'PartitionElem') ?? {};
@@ -199,7 +250,9 @@ export function partitionKey(state: FoldState, strategy: string | undefined, par
 /** `pg_get_expr(relpartbound)` text of a partition bound, string values printed for the key column's type (`boundLiteral`). */
 export function partitionBound(state: FoldState, bound: PartitionBoundSpec, parent: TableState): string {
   if (bound.is_default) return 'DEFAULT';
-  const keyTypes = keyColumns(parent.partitionKey).map((name) => parent.columns.find((c) => c.name === name)?.type);
+  const keyTypes = keyColumns(parent.partitionKey).map(
+    (name) => parent.columns.find((c) => c.name === name)?.type,
+  );
   const value = (n: Node, i?: number): string => {
     const c = as<{ sval?: { sval?: string }; isnull?: boolean }>(n, 'A_Const');
     if (c?.sval) return boundLiteral(c.sval.sval ?? '', keyTypes[i ?? 0]);
@@ -207,7 +260,8 @@ export function partitionBound(state: FoldState, bound: PartitionBoundSpec, pare
     const num = numberText(n);
     if (num !== undefined) return num;
     const ref = strs(as<{ fields?: Node[] }>(n, 'ColumnRef')?.fields);
-    if (ref.length === 1 && (ref[0] === 'minvalue' || ref[0] === 'maxvalue')) return (ref[0] as string).toUpperCase();
+    if (ref.length === 1 && (ref[0] === 'minvalue' || ref[0] === 'maxvalue'))
+      return (ref[0] as string).toUpperCase();
     return canonicalExpr(state, n);
   };
   switch (bound.strategy) {

@@ -1,4 +1,10 @@
-import { canonicalExpression, compare, type Trigger, type TriggerDigestParts, triggerDigest } from '@gander/schema';
+import {
+  canonicalExpression,
+  compare,
+  type Trigger,
+  type TriggerDigestParts,
+  triggerDigest,
+} from '@gander/schema';
 import type { CreateTrigStmt, Node, TriggerTransition } from 'libpg-query';
 import { as, qualified, rangeVar, strs } from './ast.js';
 import type { FoldState, TableState } from './state.js';
@@ -17,7 +23,8 @@ export function createTrigger(state: FoldState, stmt: CreateTrigStmt): void {
   const table = state.table(target.schema, target.name);
   if (!table || !stmt.trigname) return;
   const timingBits = stmt.timing ?? 0;
-  const timing: Trigger['timing'] = timingBits & TYPE.instead ? 'instead of' : timingBits & TYPE.before ? 'before' : 'after';
+  const timing: Trigger['timing'] =
+    timingBits & TYPE.instead ? 'instead of' : timingBits & TYPE.before ? 'before' : 'after';
   const bits = stmt.events ?? 0;
   const events: Trigger['events'][number][] = [];
   if (bits & TYPE.insert) events.push('insert');
@@ -28,9 +35,13 @@ export function createTrigger(state: FoldState, stmt: CreateTrigStmt): void {
   const updateColumns = strs(stmt.columns).sort(compare);
   const level: Trigger['level'] = stmt.row ? 'row' : 'statement';
   const fn = qualified(stmt.funcname);
-  const found = state.resolve(fn.schema, fn.name, (k) => [...state.routines.keys()].some((r) => r.startsWith(`${k}(`)));
+  const found = state.resolve(fn.schema, fn.name, (k) =>
+    [...state.routines.keys()].some((r) => r.startsWith(`${k}(`)),
+  );
   const func = found ?? { schema: fn.schema ?? state.creationSchema(), name: fn.name };
-  const transitions = (stmt.transitionRels ?? []).map((n: Node) => as<TriggerTransition>(n, 'TriggerTransition') ?? {});
+  const transitions = (stmt.transitionRels ?? []).map(
+    (n: Node) => as<TriggerTransition>(n, 'TriggerTransition') ?? {},
+  );
   const parts: TriggerDigestParts = {
     timing,
     events,
@@ -46,7 +57,9 @@ export function createTrigger(state: FoldState, stmt: CreateTrigStmt): void {
       : null,
     oldTable: transitions.find((t) => !t.isNew)?.name ?? null,
     newTable: transitions.find((t) => t.isNew)?.name ?? null,
-    constraint: stmt.isconstraint ? { deferrable: stmt.deferrable === true, initiallyDeferred: stmt.initdeferred === true } : null,
+    constraint: stmt.isconstraint
+      ? { deferrable: stmt.deferrable === true, initiallyDeferred: stmt.initdeferred === true }
+      : null,
   };
   const digest = triggerDigest(parts);
   triggerPartsOf(state, table).set(stmt.trigname, parts);

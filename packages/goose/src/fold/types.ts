@@ -1,5 +1,14 @@
 import type { Domain } from '@gander/schema';
-import type { AlterDomainStmt, AlterEnumStmt, CompositeTypeStmt, Constraint, CreateDomainStmt, CreateEnumStmt, CreateRangeStmt, DefineStmt } from 'libpg-query';
+import type {
+  AlterDomainStmt,
+  AlterEnumStmt,
+  CompositeTypeStmt,
+  Constraint,
+  CreateDomainStmt,
+  CreateEnumStmt,
+  CreateRangeStmt,
+  DefineStmt,
+} from 'libpg-query';
 import { as, qualified, rangeVar, strs } from './ast.js';
 import { canonicalDefault, canonicalExpr, canonicalType } from './canonical.js';
 import { chooseConstraintName } from './names.js';
@@ -65,12 +74,17 @@ function applyDomainConstraint(state: FoldState, schema: string, name: string, c
       state.domains.set(k, { ...d, notNull: false, span: state.span });
       return;
     case 'CONSTR_DEFAULT':
-      if (c.raw_expr) state.domains.set(k, { ...d, default: canonicalDefault(state, c.raw_expr), span: state.span });
+      if (c.raw_expr)
+        state.domains.set(k, { ...d, default: canonicalDefault(state, c.raw_expr), span: state.span });
       return;
     case 'CONSTR_CHECK': {
       const checkName = c.conname ?? chooseConstraintName(state, schema, name, undefined, 'check');
       const expression = c.raw_expr ? canonicalExpr(state, c.raw_expr) : 'true';
-      state.domains.set(k, { ...d, checks: [...d.checks.filter((x) => x.name !== checkName), { name: checkName, expression }], span: state.span });
+      state.domains.set(k, {
+        ...d,
+        checks: [...d.checks.filter((x) => x.name !== checkName), { name: checkName, expression }],
+        span: state.span,
+      });
       return;
     }
     default:
@@ -88,7 +102,12 @@ export function alterDomain(state: FoldState, stmt: AlterDomainStmt): void {
   switch (stmt.subtype) {
     case 'T': {
       const { default: _d, ...rest } = d;
-      state.domains.set(k, stmt.def ? { ...rest, default: canonicalDefault(state, stmt.def), span: state.span } : { ...rest, span: state.span });
+      state.domains.set(
+        k,
+        stmt.def
+          ? { ...rest, default: canonicalDefault(state, stmt.def), span: state.span }
+          : { ...rest, span: state.span },
+      );
       return;
     }
     case 'N':
@@ -111,7 +130,11 @@ export function alterDomain(state: FoldState, stmt: AlterDomainStmt): void {
 }
 
 /** Composite, range and base types are outside the model; their names still resolve in column types. */
-export function registerOtherType(state: FoldState, stmt: CompositeTypeStmt | CreateRangeStmt | DefineStmt, kind: string): void {
+export function registerOtherType(
+  state: FoldState,
+  stmt: CompositeTypeStmt | CreateRangeStmt | DefineStmt,
+  kind: string,
+): void {
   let q: { schema?: string; name: string };
   if (kind === 'CompositeTypeStmt') q = rangeVar((stmt as CompositeTypeStmt).typevar);
   else if (kind === 'CreateRangeStmt') q = qualified((stmt as CreateRangeStmt).typeName);

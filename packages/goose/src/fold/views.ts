@@ -78,9 +78,15 @@ function queryDigest(state: FoldState, query: Node, aliases: readonly string[]):
     if (table) return { schema: table.schema, name: table.name, columns: table.columns };
     const found = state.resolve(schema, name, (x) => state.views.has(x));
     const view = found ? state.views.get(key(found.schema, found.name)) : undefined;
-    return view ? { schema: view.schema, name: view.name, columns: view.columns.map((c) => ({ name: c })) } : undefined;
+    return view
+      ? { schema: view.schema, name: view.name, columns: view.columns.map((c) => ({ name: c })) }
+      : undefined;
   };
-  return viewDigest(query, { defaultSchema: state.defaultSchema, relation, ...(aliases.length > 0 ? { columnNames: aliases } : {}) });
+  return viewDigest(query, {
+    defaultSchema: state.defaultSchema,
+    relation,
+    ...(aliases.length > 0 ? { columnNames: aliases } : {}),
+  });
 }
 
 /** Columns of a relation by name (table or view), through the search path. */
@@ -93,15 +99,24 @@ function relationColumns(state: FoldState, rv: RangeVar): string[] {
 }
 
 /** Output column names of a query (`*` and `t.*` expanded from FROM items). */
-export function outputColumns(state: FoldState, query: Node | undefined, ctes: Map<string, string[]>): string[] {
+export function outputColumns(
+  state: FoldState,
+  query: Node | undefined,
+  ctes: Map<string, string[]>,
+): string[] {
   const select = as<SelectStmt>(query, 'SelectStmt');
   if (!select) return [];
   const scope = new Map(ctes);
   for (const cte of select.withClause?.ctes ?? []) {
     const c = as<{ ctename?: string; aliascolnames?: Node[]; ctequery?: Node }>(cte, 'CommonTableExpr');
-    if (c?.ctename) scope.set(c.ctename, c.aliascolnames?.length ? strs(c.aliascolnames) : outputColumns(state, c.ctequery, scope));
+    if (c?.ctename)
+      scope.set(
+        c.ctename,
+        c.aliascolnames?.length ? strs(c.aliascolnames) : outputColumns(state, c.ctequery, scope),
+      );
   }
-  if (select.op && select.op !== 'SETOP_NONE') return outputColumns(state, { SelectStmt: select.larg ?? {} } as Node, scope);
+  if (select.op && select.op !== 'SETOP_NONE')
+    return outputColumns(state, { SelectStmt: select.larg ?? {} } as Node, scope);
   if (select.valuesLists?.length) {
     const first = as<{ items?: Node[] }>(select.valuesLists[0], 'List')?.items ?? [];
     return first.map((_, i) => `column${i + 1}`);
@@ -115,7 +130,8 @@ export function outputColumns(state: FoldState, query: Node | undefined, ctes: M
     const last = ref?.fields?.[ref.fields.length - 1];
     if (ref && last && nodeType(last) === 'A_Star') {
       const qualifier = strs(ref.fields).pop();
-      for (const item of from) if (qualifier === undefined || item.alias === qualifier) out.push(...item.columns);
+      for (const item of from)
+        if (qualifier === undefined || item.alias === qualifier) out.push(...item.columns);
       continue;
     }
     out.push(target.name ?? figureColname(target.val) ?? '?column?');
@@ -123,17 +139,30 @@ export function outputColumns(state: FoldState, query: Node | undefined, ctes: M
   return out;
 }
 
-function fromItems(state: FoldState, items: readonly Node[], ctes: Map<string, string[]>): { alias: string; columns: string[] }[] {
+function fromItems(
+  state: FoldState,
+  items: readonly Node[],
+  ctes: Map<string, string[]>,
+): { alias: string; columns: string[] }[] {
   const out: { alias: string; columns: string[] }[] = [];
   for (const item of items) {
     const rv = as<RangeVar>(item, 'RangeVar');
     if (rv) {
       const aliasCols = strs(rv.alias?.colnames);
-      const base = !rv.schemaname && ctes.has(rv.relname ?? '') ? (ctes.get(rv.relname ?? '') as string[]) : relationColumns(state, rv);
-      out.push({ alias: rv.alias?.aliasname ?? rv.relname ?? '', columns: base.map((c, i) => aliasCols[i] ?? c) });
+      const base =
+        !rv.schemaname && ctes.has(rv.relname ?? '')
+          ? (ctes.get(rv.relname ?? '') as string[])
+          : relationColumns(state, rv);
+      out.push({
+        alias: rv.alias?.aliasname ?? rv.relname ?? '',
+        columns: base.map((c, i) => aliasCols[i] ?? c),
+      });
       continue;
     }
-    const sub = as<{ subquery?: Node; alias?: { aliasname?: string; colnames?: Node[] } }>(item, 'RangeSubselect');
+    const sub = as<{ subquery?: Node; alias?: { aliasname?: string; colnames?: Node[] } }>(
+      item,
+      'RangeSubselect',
+    );
     if (sub) {
       const aliasCols = strs(sub.alias?.colnames);
       const cols = outputColumns(state, sub.subquery, ctes);
@@ -146,15 +175,24 @@ function fromItems(state: FoldState, items: readonly Node[], ctes: Map<string, s
       const right = fromItems(state, join.rarg ? [join.rarg] : [], ctes);
       const using = strs(join.usingClause);
       if (using.length) {
-        const strip = (x: { alias: string; columns: string[] }) => ({ ...x, columns: x.columns.filter((c) => !using.includes(c)) });
+        const strip = (x: { alias: string; columns: string[] }) => ({
+          ...x,
+          columns: x.columns.filter((c) => !using.includes(c)),
+        });
         out.push({ alias: '', columns: using }, ...left.map(strip), ...right.map(strip));
       } else out.push(...left, ...right);
       continue;
     }
-    const fn = as<{ alias?: { aliasname?: string; colnames?: Node[] }; functions?: Node[] }>(item, 'RangeFunction');
+    const fn = as<{ alias?: { aliasname?: string; colnames?: Node[] }; functions?: Node[] }>(
+      item,
+      'RangeFunction',
+    );
     if (fn) {
       const named = strs(fn.alias?.colnames);
-      out.push({ alias: fn.alias?.aliasname ?? '', columns: named.length ? named : [fn.alias?.aliasname ?? 'unknown'] });
+      out.push({
+        alias: fn.alias?.aliasname ?? '',
+        columns: named.length ? named : [fn.alias?.aliasname ?? 'unknown'],
+      });
     }
   }
   return out;
