@@ -41,4 +41,4 @@ export {
   parseSqlMigrationBoth,
   type Statement,
 } from './split.js';
-export { isTimestampVersion, parseVersion, type VersionResult } from './versions.js';
+export { isSequentialVersion, isTimestampVersion, parseVersion, type VersionResult } from './versions.js';

@@ -50,14 +50,14 @@ export function parseVersion(baseName: string): VersionResult {
 }
 
 /**
- * Whether goose counts `version` as a timestamp (`goose fix` renumbers those): its decimal digits
- * parse as the Go layout `20060102150405` (a real UTC date and time, 14 digits) after 1970-01-01.
- * Every other version is "sequential".
+ * Milliseconds since 1970-01-01 UTC when the decimal digits of `version` parse as the Go layout
+ * `20060102150405` (14 digits, a real UTC date and time), else undefined.
+ *
+ * @see https://github.com/pressly/goose/blob/v3.27.3/fix.go (timestamped vs versioned migrations)
  */
-export function isTimestampVersion(version: number): boolean {
-  const text = String(version);
-  const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
-  if (!match) return false;
+function timestampMillis(version: number): number | undefined {
+  const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(String(version));
+  if (!match) return undefined;
   const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
     number,
     number,
@@ -66,8 +66,28 @@ export function isTimestampVersion(version: number): boolean {
     number,
     number,
   ];
-  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return false;
-  return Date.UTC(year, month - 1, day, hour, minute, second) > 0;
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59 || day < 1) return undefined;
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, 0);
+  return date.getTime();
+}
+
+/**
+ * Whether goose counts `version` as a timestamp (`goose fix` renumbers those): it parses as
+ * `20060102150405` (see `timestampMillis`) and lies after 1970-01-01 00:00:00 UTC.
+ */
+export function isTimestampVersion(version: number): boolean {
+  const ms = timestampMillis(version);
+  return ms !== undefined && ms > 0;
+}
+
+/**
+ * Whether goose counts `version` as sequential ("versioned"): not a timestamp, or one before 1970.
+ * NOTE: as in goose, exactly `19700101000000` is neither timestamped nor sequential.
+ */
+export function isSequentialVersion(version: number): boolean {
+  const ms = timestampMillis(version);
+  return ms === undefined || ms < 0;
 }

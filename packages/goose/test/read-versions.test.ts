@@ -1,7 +1,7 @@
 /**
  * goose's `NumericComponent` and timestamp/sequential classification (goose.md 3.1, 3.4).
  */
-import { isTimestampVersion, parseVersion } from '@gander/goose';
+import { isSequentialVersion, isTimestampVersion, parseVersion } from '@gander/goose';
 import { describe, expect, it } from 'vitest';
 
 describe('parseVersion', () => {
@@ -52,5 +52,18 @@ describe('isTimestampVersion', () => {
     [20250625, false],
   ])('%d -> %s', (version, expected) => {
     expect(isTimestampVersion(version)).toBe(expected);
+  });
+});
+
+describe('isSequentialVersion', () => {
+  it.each([
+    [1, true],
+    [20250625, true],
+    [20250517273700, true], // not a valid timestamp
+    [19691231235959, true], // a timestamp before 1970 counts as sequential
+    [19700101000000, false], // goose: neither before nor after the epoch
+    [20240506082420, false],
+  ])('%d -> %s', (version, expected) => {
+    expect(isSequentialVersion(version)).toBe(expected);
   });
 });

@@ -9,7 +9,7 @@
  */
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { readMigrations } from '@gander/goose';
+import { isSequentialVersion, isTimestampVersion, readMigrations } from '@gander/goose';
 import { GanderError } from '@gander/schema';
 
 /** goose v3.27's SQL template. */
@@ -89,31 +89,6 @@ export function camelCase(text: string): string {
 /** `YYYYMMDDhhmmss` in UTC. */
 export function timestampVersion(now: Date): string {
   return now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
-}
-
-/** Milliseconds since the epoch when the digits parse with Go layout `20060102150405`, else undefined. */
-function parseTimestamp(version: number): number | undefined {
-  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(String(version));
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, se] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 59) return undefined;
-  if (d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return undefined;
-  const date = new Date(0);
-  date.setUTCFullYear(y, mo - 1, d);
-  date.setUTCHours(h, mi, se, 0);
-  return date.getTime();
-}
-
-/** goose's "timestamped": a valid `YYYYMMDDhhmmss` after 1970-01-01 00:00:00 UTC. */
-export function isTimestampVersion(version: number): boolean {
-  const ms = parseTimestamp(version);
-  return ms !== undefined && ms > 0;
-}
-
-/** goose's "versioned" (sequential): not a timestamp, or one before 1970. */
-export function isSequentialVersion(version: number): boolean {
-  const ms = parseTimestamp(version);
-  return ms === undefined || ms < 0;
 }
 
 /**

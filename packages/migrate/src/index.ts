@@ -20,8 +20,6 @@ export {
   camelCase,
   createMigration,
   fixMigrations,
-  isSequentialVersion,
-  isTimestampVersion,
   SQL_TEMPLATE,
   snakeCase,
   timestampVersion,
