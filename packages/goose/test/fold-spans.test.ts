@@ -43,6 +43,16 @@ const cases: { name: string; statements: Statement[]; expected: Record<string, s
     expected: { '€.x': '2:35', '€.é': '1:40', '€.z': '2:28', '€.z_pos': '3:9' },
   },
   {
+    name: 'ALTER TABLE actions placed within their own statement of a many-statement text (a Prisma Migrate file)',
+    statements: [
+      {
+        sql: `CREATE TABLE "ü" (a int, b int, c int);\n-- "é", ('(' , )\nALTER TABLE "ü" ALTER COLUMN a SET NOT NULL;ALTER TABLE ONLY public."ü"\n  ALTER COLUMN b SET DEFAULT 1, ALTER COLUMN c TYPE bigint;\nSELECT 1, 2;`,
+        span: { file: 'm.sql', line: 1, column: 1 },
+      },
+    ],
+    expected: { 'ü.a': '3:17', 'ü.b': '4:3', 'ü.c': '4:33' },
+  },
+  {
     name: 'a DO body that is not verbatim in the file (quoted string with escapes): its statements keep their line, column 1',
     statements: [
       {

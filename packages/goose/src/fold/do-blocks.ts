@@ -74,6 +74,7 @@ export function foldDoBlock(state: FoldState, stmt: DoStmt): void {
   }
   const start = state.span;
   const outer = state.text;
+  const outerEnd = state.statementEnd;
   const bodyIndex = bodyStart(outer, stmt, body);
   try {
     for (const { query, line } of collected) {
@@ -84,6 +85,7 @@ export function foldDoBlock(state: FoldState, stmt: DoStmt): void {
       for (const raw of stmts) {
         if (!raw.stmt || alreadyDone(state, raw.stmt)) continue;
         state.span = state.text.span(raw.stmt_location ?? 0);
+        state.statementEnd = raw.stmt_len ? (raw.stmt_location ?? 0) + raw.stmt_len : undefined;
         foldStatement(state, raw.stmt, query);
       }
     }
@@ -92,6 +94,7 @@ export function foldDoBlock(state: FoldState, stmt: DoStmt): void {
   } finally {
     state.span = start;
     state.text = outer;
+    state.statementEnd = outerEnd;
   }
   if (unplaced) opaque();
 }

@@ -112,6 +112,7 @@ function foldText(state: FoldState, sql: string, start: SourceSpan): void {
     const offset = raw.stmt_location ?? 0;
     state.span = text.span(offset);
     const end = raw.stmt_len === undefined ? undefined : offset + raw.stmt_len;
+    state.statementEnd = end;
     const statement = ascii
       ? sql.slice(offset, end)
       : sql.slice(text.indexOf(offset), end === undefined ? undefined : text.indexOf(end));

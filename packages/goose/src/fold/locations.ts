@@ -15,10 +15,9 @@ type Place =
   | { readonly kind: 'inside'; readonly outer: ParsedText; readonly index: number }
   | { readonly kind: 'unplaced'; readonly at: SourceSpan };
 
-/** A text libpg_query parsed, with its place in a migration file. Index and tokens are built on first use. */
+/** A text libpg_query parsed, with its place in a migration file. The index is built on first use. */
 export class ParsedText {
   #mapper: PositionMapper | undefined;
-  #tokens: readonly ScanToken[] | undefined;
 
   private constructor(
     readonly sql: string,
@@ -78,10 +77,16 @@ export class ParsedText {
     }
   }
 
-  /** PostgreSQL's scanner tokens of `sql` (`start`/`end` are UTF-8 byte offsets), scanned once. */
-  tokens(): readonly ScanToken[] {
-    this.#tokens ??= scanSync(this.sql).tokens;
-    return this.#tokens;
+  /**
+   * PostgreSQL's scanner tokens of the part of `sql` from byte offset `start` (a token's first
+   * byte) to `end` (exclusive; default the end of `sql`), with `start`/`end` as UTF-8 byte offsets
+   * into `sql`. Only that part is scanned: a Prisma Migrate file is one text of many statements.
+   */
+  tokensIn(start: number, end?: number): ScanToken[] {
+    const from = this.indexOf(start);
+    const part = this.sql.slice(from, end === undefined ? undefined : this.indexOf(end));
+    if (part.trim() === '') return [];
+    return scanSync(part).tokens.map((t) => ({ ...t, start: t.start + start, end: t.end + start }));
   }
 }
 
@@ -89,7 +94,9 @@ export class ParsedText {
  * Byte offsets where each action of a comma-separated list starts, in a statement whose list
  * follows a relation name (`ALTER TABLE [ONLY] [schema.]name [*] action, action, ...`):
  * the token after the name, then the token after each comma outside parentheses and brackets, up
- * to the statement's `;`. `relationLocation` is the name's `RangeVar.location`.
+ * to the statement's `;`. `relationLocation` is the name's `RangeVar.location`; `statementEnd` the
+ * byte offset where the statement ends in `text` (its `RawStmt` location + length; `undefined`:
+ * the end of the text). Only the statement from the name on is scanned.
  *
  * @returns the offsets, or `undefined` when the tokens do not give exactly `count` actions.
  */
@@ -97,10 +104,11 @@ export function listStarts(
   text: ParsedText,
   relationLocation: number | undefined,
   count: number,
+  statementEnd?: number,
 ): number[] | undefined {
   if (relationLocation === undefined || relationLocation < 0) return undefined;
-  const tokens = text.tokens();
-  let i = firstAt(tokens, relationLocation);
+  const tokens = text.tokensIn(relationLocation, statementEnd);
+  let i = 0;
   if (tokens[i]?.start !== relationLocation) return undefined;
   while (tokens[i + 1]?.text === '.' && tokens[i + 2]) i += 2;
   if (tokens[i + 1]?.text === '*') i += 1;
@@ -121,14 +129,3 @@ export function listStarts(
   return starts.length === count ? starts : undefined;
 }
 
-/** Index of the first token starting at or after `offset` (binary search). */
-function firstAt(tokens: readonly ScanToken[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((tokens[mid] as ScanToken).start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

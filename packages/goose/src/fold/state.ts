@@ -90,6 +90,8 @@ export class FoldState {
   span: SourceSpan = { file: '', line: 1, column: 1 };
   /** The text the statement being folded was parsed from: its node `location`s are byte offsets into it. */
   text: ParsedText = ParsedText.at('', this.span);
+  /** Byte offset in {@link text} where the statement being folded ends (`undefined`: the end of the text). */
+  statementEnd: number | undefined;
 
   constructor(readonly defaultSchema: string) {
     // initdb gives `public` this comment (PostgreSQL 15+, src/include/catalog/pg_namespace.dat).
