@@ -39,7 +39,8 @@ export function alterTable(state: FoldState, stmt: AlterTableStmt): void {
     if (!cmd) return;
     // Actions carry no location: where each starts comes from the tokens, scanned only when needed.
     const placed = PLACED_BY_ACTION.has(cmd.subtype ?? '');
-    if (placed) starts ??= listStarts(state.text, stmt.relation?.location, cmds.length, state.statementEnd) ?? [];
+    if (placed)
+      starts ??= listStarts(state.text, stmt.relation?.location, cmds.length, state.statementEnd) ?? [];
     applyCommand(
       state,
       table,
