@@ -71,10 +71,13 @@ export function numberText(node: Node | undefined): string | undefined {
   return undefined;
 }
 
-/** Walks every node below `node` (objects and arrays), calling `visit(type, payload)`. */
+/**
+ * Walks every node below `node` (objects and arrays), calling `visit(type, payload)`; a visit that
+ * returns `false` skips that node's children.
+ */
 export function walk(
   node: unknown,
-  visit: (type: string, payload: Record<string, unknown>) => void | false,
+  visit: (type: string, payload: Record<string, unknown>) => unknown,
 ): void {
   if (Array.isArray(node)) {
     for (const item of node) walk(item, visit);

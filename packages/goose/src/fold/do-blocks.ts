@@ -57,7 +57,10 @@ export function foldDoBlock(state: FoldState, stmt: DoStmt): void {
   const language = option('language') ?? 'plpgsql';
   const opaque = () =>
     state.recordOpaque('DoStmt', 'DO block: what it does is known only by running it; replay mode sees it');
-  if (body === undefined || language.toLowerCase() !== 'plpgsql') return opaque();
+  if (body === undefined || language.toLowerCase() !== 'plpgsql') {
+    opaque();
+    return;
+  }
   const collected: BodySql[] = [];
   let unplaced = false;
   try {
@@ -67,10 +70,14 @@ export function foldDoBlock(state: FoldState, stmt: DoStmt): void {
       plpgsql_funcs?: { PLpgSQL_function?: { action?: PlStatement } }[];
     };
     const action = parsed.plpgsql_funcs?.[0]?.PLpgSQL_function?.action;
-    if (!action) return opaque();
+    if (!action) {
+      opaque();
+      return;
+    }
     unplaced = !collect(action, collected, true);
   } catch {
-    return opaque();
+    opaque();
+    return;
   }
   const start = state.span;
   const outer = state.text;

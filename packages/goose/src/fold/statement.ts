@@ -111,80 +111,105 @@ export function foldStatement(state: FoldState, node: Node, text: string): void 
   state.statements += 1;
   switch (type) {
     case 'CreateStmt':
-      return createTable(state, body);
+      createTable(state, body);
+      return;
     case 'AlterTableStmt':
-      return alterTable(state, body);
+      alterTable(state, body);
+      return;
     case 'IndexStmt':
-      return createIndex(state, body);
+      createIndex(state, body);
+      return;
     case 'DropStmt':
-      return drop(state, body);
+      drop(state, body);
+      return;
     case 'RenameStmt':
-      return rename(state, body);
+      rename(state, body);
+      return;
     case 'AlterObjectSchemaStmt':
-      return setSchema(state, body);
+      setSchema(state, body);
+      return;
     case 'CreateEnumStmt':
-      return createEnum(state, body);
+      createEnum(state, body);
+      return;
     case 'AlterEnumStmt':
-      return alterEnum(state, body);
+      alterEnum(state, body);
+      return;
     case 'CreateDomainStmt':
-      return createDomain(state, body);
+      createDomain(state, body);
+      return;
     case 'AlterDomainStmt':
-      return alterDomain(state, body);
+      alterDomain(state, body);
+      return;
     case 'CompositeTypeStmt':
     case 'CreateRangeStmt':
-      return registerOtherType(state, body, type);
+      registerOtherType(state, body, type);
+      return;
     case 'DefineStmt':
       if ((body as { kind?: string } | undefined)?.kind === 'OBJECT_TYPE')
         registerOtherType(state, body, type);
       return;
     case 'CreateSchemaStmt':
-      return createSchema(state, body, (element) => foldStatement(state, element, text));
+      createSchema(state, body, (element) => foldStatement(state, element, text));
+      return;
     case 'CreateExtensionStmt':
-      return createExtension(state, body);
+      createExtension(state, body);
+      return;
     case 'CreateSeqStmt':
-      return createSequence(state, body);
+      createSequence(state, body);
+      return;
     case 'AlterSeqStmt':
-      return alterSequence(state, body);
+      alterSequence(state, body);
+      return;
     case 'ViewStmt':
-      return createView(state, body, text);
+      createView(state, body, text);
+      return;
     case 'CreateTableAsStmt':
-      if ((body as { objtype?: string } | undefined)?.objtype === 'OBJECT_MATVIEW')
-        return createMaterializedView(state, body, text);
-      return state.recordOpaque(
+      if ((body as { objtype?: string } | undefined)?.objtype === 'OBJECT_MATVIEW') {
+        createMaterializedView(state, body, text);
+        return;
+      }
+      state.recordOpaque(
         type,
         'CREATE TABLE ... AS: the column types come from running the query; replay mode sees the table',
       );
+      return;
     case 'CreateFunctionStmt':
-      return createFunction(state, body);
+      createFunction(state, body);
+      return;
     case 'CreateTrigStmt':
-      return createTrigger(state, body);
+      createTrigger(state, body);
+      return;
     case 'CommentStmt':
-      return comment(state, body);
+      comment(state, body);
+      return;
     case 'VariableSetStmt':
-      return setStatement(state, body);
+      setStatement(state, body);
+      return;
     case 'SelectStmt':
-      return foldSelect(state, body);
+      foldSelect(state, body);
+      return;
     case 'DoStmt':
-      return foldDoBlock(state, body);
+      foldDoBlock(state, body);
+      return;
     case 'CallStmt':
-      return state.recordOpaque(type, 'CALL: a procedure run for its effects; replay mode sees them');
+      state.recordOpaque(type, 'CALL: a procedure run for its effects; replay mode sees them');
+      return;
     case 'ExecuteStmt':
-      return state.recordOpaque(type, 'EXECUTE of a prepared statement; replay mode sees its effects');
+      state.recordOpaque(type, 'EXECUTE of a prepared statement; replay mode sees its effects');
+      return;
     case 'AlterFunctionStmt':
-      return state.recordOpaque(
+      state.recordOpaque(
         type,
         'ALTER FUNCTION options are not folded (the digest keeps the CREATE options); replay mode sees them',
       );
+      return;
     default:
       if (DATA.has(type)) {
         state.dataStatements += 1;
         return;
       }
       if (NO_MODEL_EFFECT.has(type)) return;
-      return state.recordOpaque(
-        type,
-        `${type} is not modelled by the static fold; replay mode sees its effects`,
-      );
+      state.recordOpaque(type, `${type} is not modelled by the static fold; replay mode sees its effects`);
   }
 }
 
