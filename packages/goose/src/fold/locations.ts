@@ -128,4 +128,3 @@ export function listStarts(
   }
   return starts.length === count ? starts : undefined;
 }
-
