@@ -11,30 +11,62 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs, resolveInvocation } from '../packages/migrate/src/index.js';
 import { REPO } from '../packages/migrate/test/helpers.js';
 
-const YAML = createRequire(join(REPO, 'packages/cli/package.json'))('yaml') as { parse(text: string): any };
+const YAML = createRequire(join(REPO, 'packages/cli/package.json'))('yaml') as {
+  parse(text: string): unknown;
+};
 const SECRETS: Record<string, string> = { username: 'auth_app', password: 'p@ss:w/rd#?&% "x' };
 
+/** The parts of a Kubernetes container's `env` entry the manifests use: a literal or a Secret key. */
+interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: { secretKeyRef: { name: string; key: string } };
+}
+
+/** A Job's container: the command, its arguments and environment. */
+interface Container {
+  command: string[];
+  args: string[];
+  env: EnvVar[];
+}
+
+/** The parts of a `batch/v1` Job the assertions read. */
+interface Job {
+  kind: string;
+  metadata: { annotations: Record<string, string> };
+  spec: { backoffLimit: number; template: { spec: { containers: Container[] } } };
+}
+
 /** Renders the `{{ .Values.a.b | quote }}` / `{{ .Values.a }}` forms the template uses. */
-function renderHelm(template: string, values: any): string {
+function renderHelm(template: string, values: unknown): string {
   return template.replace(
     /\{\{\s*\.Values\.([\w.]+)(\s*\|\s*quote)?\s*\}\}/g,
     (_, path: string, quote?: string) => {
-      const value = path.split('.').reduce((v, k) => v?.[k], values);
+      const value = path
+        .split('.')
+        .reduce<unknown>(
+          (v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+          values,
+        );
       if (value === undefined) throw new Error(`no value ${path}`);
       return quote ? JSON.stringify(String(value)) : String(value);
     },
   );
 }
 
-function containerEnv(container: any): Record<string, string> {
+function containerEnv(container: Container): Record<string, string> {
   return Object.fromEntries(
-    container.env.map((e: any) => [e.name, e.value ?? SECRETS[e.valueFrom.secretKeyRef.key]]),
+    container.env.map((e) => {
+      const value = e.value ?? SECRETS[e.valueFrom?.secretKeyRef.key ?? ''];
+      if (value === undefined) throw new Error(`env ${e.name}: neither a value nor a known secret key`);
+      return [e.name, value];
+    }),
   );
 }
 
 const docs = join(REPO, 'docs/kubernetes');
 const cases = [
-  { name: 'plain Job', job: () => YAML.parse(readFileSync(join(docs, 'migrate-job.yaml'), 'utf8')) },
+  { name: 'plain Job', job: () => YAML.parse(readFileSync(join(docs, 'migrate-job.yaml'), 'utf8')) as Job },
   {
     name: 'Helm template',
     job: () =>
@@ -43,7 +75,7 @@ const cases = [
           readFileSync(join(docs, 'helm/templates/migrate-job.yaml'), 'utf8'),
           YAML.parse(readFileSync(join(docs, 'helm/values.yaml'), 'utf8')),
         ),
-      ),
+      ) as Job,
   },
 ];
 
@@ -55,7 +87,7 @@ describe('docs/kubernetes', () => {
       'PreSync',
       3,
     ]);
-    const container = doc.spec.template.spec.containers[0];
+    const container = doc.spec.template.spec.containers[0]!;
     expect(container.command).toEqual(['gander', 'migrate']);
     const env = containerEnv(container);
     const invocation = resolveInvocation(parseArgs(container.args), env);

@@ -9,25 +9,13 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '@gander/cli';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../scripts/test-db/index.js';
+import { run } from './helpers/cli.js';
 
 const root = fileURLToPath(new URL('../fixtures/sync-check/', import.meta.url));
 const example = join(root, 'auth-service');
-
-export async function run(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    cwd,
-    env: { NO_COLOR: '1', ...env },
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-  });
-  return { code, stdout, stderr };
-}
 
 interface Summary {
   exitCode: number;
