@@ -5,10 +5,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { FoldResult, Migration, MigrationSet } from '@gander/goose';
-import { GanderError, isGanderError, loadParser, parseSql, type SourceSpan } from '@gander/schema';
+import { GanderError, isGanderError, loadParser, type SourceSpan } from '@gander/schema';
 import type { ServiceConfig } from '../config.js';
 import type { ResultCache } from './cache.js';
 import type { Notice } from './report.js';
+import { checkMigration, type MigrationCheck, splitsDollarQuote } from './statement-check.js';
 
 /** A migrations folder ready to fold or replay, with what was noticed while reading it. */
 export interface MigrationsSide {
@@ -76,23 +77,38 @@ export async function readMigrationsSide(
   const notices: Notice[] = [];
   const empty: { migration: Migration; span: SourceSpan }[] = [];
   const checked: Migration[] = [];
-  const attempt = service.baseline ? { parsed: 0 } : await foldIfParsed(set, service.defaultSchema, cache);
+  const checks = new Map<number, MigrationCheck>();
+  const check = async (index: number): Promise<MigrationCheck> => {
+    let result = checks.get(index);
+    if (!result) {
+      result = await checkMigration(set.migrations[index] as Migration);
+      checks.set(index, result);
+    }
+    return result;
+  };
+  const { chain, attempt } = service.baseline
+    ? { chain: set, attempt: { parsed: 0 } }
+    : await foldRepaired(set, service.defaultSchema, cache, check);
   const folded = attempt.folded;
   if (folded) {
-    // The fold parsed every statement goose sends: only the leading migrations that build nothing are left to find.
-    checked.push(...set.migrations);
-    for (const migration of set.migrations) {
-      const result = await checkMigration(migration, notices);
+    // The fold parsed every statement goose sends of the migrations not checked already: only the
+    // leading migrations that build nothing are left to find.
+    checked.push(...chain.migrations);
+    for (const [index, migration] of set.migrations.entries()) {
+      const result = await check(index);
       if (!result.empty) break;
       empty.push({ migration, span: result.empty });
     }
+    for (const [, result] of [...checks].sort(([a], [b]) => a - b))
+      if (result.notice) notices.push(result.notice);
   } else {
     for (const [index, migration] of set.migrations.entries()) {
-      if (index < attempt.parsed && checked.length > empty.length) {
+      if (index < attempt.parsed && checked.length > empty.length && !checks.has(index)) {
         checked.push(migration); // parsed by the fold, and past the leading migrations that build nothing
         continue;
       }
-      const result = await checkMigration(migration, notices);
+      const result = await check(index);
+      if (result.notice) notices.push(result.notice);
       checked.push(result.migration);
       if (result.empty && checked.length === empty.length + 1) empty.push({ migration, span: result.empty });
     }
@@ -106,7 +122,7 @@ export async function readMigrationsSide(
       notices,
       empty: emptyAt,
       rewritten,
-      folded: folded !== undefined,
+      folded: folded !== undefined && chain === set,
     } satisfies StoredChecks);
   }
   let migrations = checked;
@@ -127,8 +143,17 @@ export async function readMigrationsSide(
     };
     migrations = [baseline, ...checked.filter((m) => m.version > version)];
   }
-  if (folded) return { set, count, head, notices, empty, folded };
+  if (folded) return { set: chain, count, head, notices, empty, folded };
   return { set: { ...set, migrations }, count, head, notices, empty };
+}
+
+/** A fold of a whole chain, or how far it got (see {@link foldAttempt}). */
+interface FoldAttempt {
+  readonly folded?: FoldResult;
+  /** Leading migrations the fold got past. */
+  readonly parsed: number;
+  /** The migration (index) holding the statement PostgreSQL rejected, when that stopped the fold. */
+  readonly stopped?: number;
 }
 
 /**
@@ -136,24 +161,58 @@ export async function readMigrationsSide(
  * migrations the fold got past (`parsed`) before a statement PostgreSQL rejects (0 for any other
  * error): the statement-by-statement check then runs on the rest and reports as before. The fold
  * parses each statement goose sends (the same split as {@link checkMigration}), so what it got past
- * needs no check, and its result is the head model {@link foldChain} gives. Prisma Migrate folders,
- * which the fold parses file by file, are left to the check.
+ * needs no check, and its result is the head model {@link foldChain} gives.
  */
-async function foldIfParsed(
+async function foldAttempt(
   set: MigrationSet,
   defaultSchema: string,
   cache: ResultCache | undefined,
-): Promise<{ readonly folded?: FoldResult; readonly parsed: number }> {
-  if (set.migrations.some((m) => m.kind === 'sql' && m.text !== undefined && m.format !== 'goose'))
-    return { parsed: 0 };
+): Promise<FoldAttempt> {
   try {
     return { folded: await foldCached(set, defaultSchema, cache), parsed: set.migrations.length };
   } catch (error) {
     if (!isGanderError(error)) throw error;
     const at =
       error.code === 'SQL_SYNTAX' ? set.migrations.findIndex((m) => m.file === error.source?.file) : -1;
-    return { parsed: Math.max(at, 0) };
+    return { parsed: Math.max(at, 0), ...(at >= 0 ? { stopped: at } : {}) };
   }
+}
+
+/**
+ * {@link foldAttempt} of the chain with the migrations goose splits wrongly read as their authors
+ * meant them: those whose split leaves a dollar quote open ({@link splitsDollarQuote}), checked
+ * first (`check`, by index, remembered for the caller). When a statement of a migration not checked
+ * yet stops that fold, the migration is checked too and the chain folded once more; when that fold
+ * stops too, the caller checks the rest statement by statement. A function body goose splits is
+ * the common way a chain fails to parse: checking those few migrations first costs less than a fold
+ * that stops at the first of them, the check of every statement after it and a second whole fold.
+ * Prisma Migrate folders, which the fold parses file by file, are left to the check.
+ */
+async function foldRepaired(
+  set: MigrationSet,
+  defaultSchema: string,
+  cache: ResultCache | undefined,
+  check: (index: number) => Promise<MigrationCheck>,
+): Promise<{ readonly chain: MigrationSet; readonly attempt: FoldAttempt }> {
+  if (set.migrations.some((m) => m.kind === 'sql' && m.text !== undefined && m.format !== 'goose'))
+    return { chain: set, attempt: { parsed: 0 } };
+  const repairs = new Map<number, Migration>();
+  const repair = async (index: number) => {
+    const { migration } = await check(index);
+    if (migration !== set.migrations[index]) repairs.set(index, migration);
+  };
+  for (const [index, migration] of set.migrations.entries())
+    if (await splitsDollarQuote(migration)) await repair(index);
+  const repaired = () => ({ ...set, migrations: set.migrations.map((m, index) => repairs.get(index) ?? m) });
+  let chain = repairs.size > 0 ? repaired() : set;
+  let attempt = await foldAttempt(chain, defaultSchema, cache);
+  const stopped = attempt.stopped;
+  if (attempt.folded || stopped === undefined || repairs.has(stopped)) return { chain, attempt };
+  await repair(stopped);
+  if (!repairs.has(stopped)) return { chain, attempt };
+  chain = repaired();
+  attempt = await foldAttempt(chain, defaultSchema, cache);
+  return { chain, attempt };
 }
 
 /**
@@ -201,73 +260,4 @@ interface StoredChecks {
   readonly rewritten: (readonly [number, Migration])[];
   /** The whole chain folded (its fold is stored under `fold`). */
   readonly folded: boolean;
-}
-
-const STATEMENT_BEGIN_HINT =
-  'goose ends a statement at every line ending in ";" outside "-- +goose StatementBegin" / "-- +goose StatementEnd"; wrap the $$ body in them';
-
-/**
- * Parses each statement goose would send. Returns the migration to fold (itself when every statement
- * parses) and, for a migration whose statements are all plain `SELECT`s or none, the span of its Up section.
- */
-async function checkMigration(
-  migration: Migration,
-  notices: Notice[],
-): Promise<{ migration: Migration; empty?: SourceSpan }> {
-  if (migration.kind !== 'sql' || migration.text === undefined) return { migration };
-  const { migrationStatements } = await import('@gander/goose');
-  const { statements } = migrationStatements(migration, 'up');
-  const failed: { span: SourceSpan; sql: string; message: string }[] = [];
-  let builds = false;
-  for (const statement of statements) {
-    try {
-      const parsed = parseSql(statement.sql, { source: statement.span });
-      for (const raw of parsed.stmts ?? []) {
-        const stmt = raw.stmt as Record<string, { fromClause?: unknown }> | undefined;
-        const type = stmt ? Object.keys(stmt)[0] : undefined;
-        if (type !== 'SelectStmt' || stmt?.SelectStmt?.fromClause) builds = true;
-      }
-    } catch (error) {
-      if (!isGanderError(error) || error.code !== 'SQL_SYNTAX') throw error;
-      failed.push({ span: statement.span, sql: statement.sql, message: error.message });
-      builds = true;
-    }
-  }
-  const upSpan = statements[0]?.span ?? { file: migration.file, line: 1, column: 1 };
-  if (failed.length === 0) return builds ? { migration } : { migration, empty: upSpan };
-  const first = failed[0] as (typeof failed)[number];
-  notices.push({
-    code: 'migration-invalid',
-    severity: 'error',
-    message: `${basename(migration.file)}: goose sends ${failed.length === 1 ? 'a statement' : `${failed.length} statements`} PostgreSQL rejects, so \`goose up\` stops at version ${migration.version}: ${first.message.replace(/^.*?:\d+:\d+: /, '')}`,
-    location: first.span,
-    hint: STATEMENT_BEGIN_HINT,
-  });
-  return { migration: asAuthorMeant(migration, failed) };
-}
-
-/**
- * The migration as its author meant it: the Up section as one PostgreSQL script (annotations are
- * `--` comments to PostgreSQL, the Down section blanked so lines keep their numbers); when that does
- * not parse either, the goose text with the rejected statements commented out.
- */
-function asAuthorMeant(
-  migration: Migration,
-  failed: readonly { span: SourceSpan; sql: string }[],
-): Migration {
-  const lines = (migration.text as string).split('\n');
-  const down = lines.findIndex((line) => /^--\s*\+goose\s+down\b/i.test(line.trim()));
-  const up = down < 0 ? lines : [...lines.slice(0, down), ...lines.slice(down).map(() => '')];
-  const script = up.join('\n');
-  try {
-    parseSql(script);
-    return { ...migration, format: 'prisma-migrate', text: script };
-  } catch {
-    const out = [...lines];
-    for (const { span, sql } of failed) {
-      const count = sql.trimEnd().split('\n').length;
-      for (let i = span.line - 1; i < span.line - 1 + count && i < out.length; i++) out[i] = `-- ${out[i]}`;
-    }
-    return { ...migration, text: out.join('\n') };
-  }
 }

@@ -1,0 +1,122 @@
+/**
+ * The statement check of a goose migration: whether PostgreSQL parses each statement goose sends,
+ * the migration as its author meant it when it does not, and whether it builds anything at all.
+ */
+import { basename } from 'node:path';
+import type { Migration } from '@gander/goose';
+import { isGanderError, parseSql, type SourceSpan } from '@gander/schema';
+import type { Notice } from './report.js';
+
+const STATEMENT_BEGIN_HINT =
+  'goose ends a statement at every line ending in ";" outside "-- +goose StatementBegin" / "-- +goose StatementEnd"; wrap the $$ body in them';
+
+/** What {@link checkMigration} finds in one migration. */
+export interface MigrationCheck {
+  /** The migration to fold: itself when every statement parses, else as its author meant it. */
+  readonly migration: Migration;
+  /** The span of the Up section, for a migration whose statements are all plain `SELECT`s or none. */
+  readonly empty?: SourceSpan;
+  /** `migration-invalid`, when goose sends a statement PostgreSQL rejects. */
+  readonly notice?: Notice;
+}
+
+/**
+ * Parses each statement goose would send. Returns the migration to fold (itself when every statement
+ * parses, with the span of its Up section when its statements are all plain `SELECT`s or none), or
+ * the migration as its author meant it with the `migration-invalid` notice.
+ *
+ * @throws GanderError from goose's splitter (`GOOSE_DIRECTIVE`, ...).
+ */
+export async function checkMigration(migration: Migration): Promise<MigrationCheck> {
+  if (migration.kind !== 'sql' || migration.text === undefined) return { migration };
+  const { migrationStatements } = await import('@gander/goose');
+  const { statements } = migrationStatements(migration, 'up');
+  const failed: { span: SourceSpan; sql: string; message: string }[] = [];
+  let builds = false;
+  for (const statement of statements) {
+    try {
+      const parsed = parseSql(statement.sql, { source: statement.span });
+      for (const raw of parsed.stmts ?? []) {
+        const stmt = raw.stmt as Record<string, { fromClause?: unknown }> | undefined;
+        const type = stmt ? Object.keys(stmt)[0] : undefined;
+        if (type !== 'SelectStmt' || stmt?.SelectStmt?.fromClause) builds = true;
+      }
+    } catch (error) {
+      if (!isGanderError(error) || error.code !== 'SQL_SYNTAX') throw error;
+      failed.push({ span: statement.span, sql: statement.sql, message: error.message });
+      builds = true;
+    }
+  }
+  const upSpan = statements[0]?.span ?? { file: migration.file, line: 1, column: 1 };
+  if (failed.length === 0) return builds ? { migration } : { migration, empty: upSpan };
+  const first = failed[0] as (typeof failed)[number];
+  return {
+    migration: asAuthorMeant(migration, failed),
+    notice: {
+      code: 'migration-invalid',
+      severity: 'error',
+      message: `${basename(migration.file)}: goose sends ${failed.length === 1 ? 'a statement' : `${failed.length} statements`} PostgreSQL rejects, so \`goose up\` stops at version ${migration.version}: ${first.message.replace(/^.*?:\d+:\d+: /, '')}`,
+      location: first.span,
+      hint: STATEMENT_BEGIN_HINT,
+    },
+  };
+}
+
+/** A dollar-quote delimiter: `$$`, `$body$` (a tag is an identifier without `$`). */
+const DOLLAR_QUOTE = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z_0-9\u0080-\uffff]*)?\$/g;
+
+/**
+ * Whether goose's split of the migration's Up section leaves a statement with a dollar-quote
+ * delimiter that is not closed in it (one spelling seen an odd number of times): what a function body
+ * that is not wrapped in `-- +goose StatementBegin` / `StatementEnd` becomes when goose ends a
+ * statement at each line inside it ending in ";".
+ *
+ * NOTE: a guess from the text (a `$$` inside a string or comment counts too), used only to choose
+ * which migrations {@link checkMigration} reads first: every result is still the check's and the
+ * fold's, whatever this says.
+ *
+ * False for a migration goose cannot split (its error is the fold's and the check's to report).
+ */
+export async function splitsDollarQuote(migration: Migration): Promise<boolean> {
+  if (migration.kind !== 'sql' || migration.format !== 'goose' || !migration.text?.includes('$'))
+    return false;
+  const { migrationStatements } = await import('@gander/goose');
+  let statements: readonly { readonly sql: string }[];
+  try {
+    statements = migrationStatements(migration, 'up').statements;
+  } catch (error) {
+    if (isGanderError(error)) return false; // the fold and the check report it, in migration order
+    throw error;
+  }
+  return statements.some((statement) => {
+    const counts = new Map<string, number>();
+    for (const [tag] of statement.sql.matchAll(DOLLAR_QUOTE)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    return [...counts.values()].some((count) => count % 2 === 1);
+  });
+}
+
+/**
+ * The migration as its author meant it: the Up section as one PostgreSQL script (annotations are
+ * `--` comments to PostgreSQL, the Down section blanked so lines keep their numbers); when that does
+ * not parse either, the goose text with the rejected statements commented out.
+ */
+function asAuthorMeant(
+  migration: Migration,
+  failed: readonly { span: SourceSpan; sql: string }[],
+): Migration {
+  const lines = (migration.text as string).split('\n');
+  const down = lines.findIndex((line) => /^--\s*\+goose\s+down\b/i.test(line.trim()));
+  const up = down < 0 ? lines : [...lines.slice(0, down), ...lines.slice(down).map(() => '')];
+  const script = up.join('\n');
+  try {
+    parseSql(script);
+    return { ...migration, format: 'prisma-migrate', text: script };
+  } catch {
+    const out = [...lines];
+    for (const { span, sql } of failed) {
+      const count = sql.trimEnd().split('\n').length;
+      for (let i = span.line - 1; i < span.line - 1 + count && i < out.length; i++) out[i] = `-- ${out[i]}`;
+    }
+    return { ...migration, text: out.join('\n') };
+  }
+}
