@@ -112,6 +112,10 @@ export function isPlainIndex(index: Index): boolean {
 
 /** Compares two values by JSON; model values are plain data, so this is deep equality. */
 export function same(a: unknown, b: unknown): boolean {
+  // Two strings or two booleans have the same JSON exactly when they are equal: no text is built.
+  if ((typeof a === 'string' && typeof b === 'string') || (typeof a === 'boolean' && typeof b === 'boolean'))
+    return a === b;
+  if (a === undefined && b === undefined) return true;
   return JSON.stringify(a) === JSON.stringify(b);
 }
 

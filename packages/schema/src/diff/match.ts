@@ -22,31 +22,44 @@ export function pairUp<T>(
   keys: readonly ((item: T) => string | undefined)[],
 ): Pairing<T> {
   const pairs: { from: T; to: T; pass: number }[] = [];
-  const freeFrom = new Set(from.map((_, i) => i));
-  const freeTo = new Set(to.map((_, i) => i));
+  const at: number[] = [];
+  const freeFrom: boolean[] = from.map(() => true);
+  const freeTo: boolean[] = to.map(() => true);
   keys.forEach((key, pass) => {
     const byKey = new Map<string, number[]>();
-    for (const j of freeTo) {
+    for (let j = 0; j < to.length; j++) {
+      if (!freeTo[j]) continue;
       const k = key(to[j] as T);
       if (k === undefined) continue;
-      byKey.set(k, [...(byKey.get(k) ?? []), j]);
+      const list = byKey.get(k);
+      if (list) list.push(j);
+      else byKey.set(k, [j]);
     }
-    for (const i of [...freeFrom]) {
+    if (byKey.size === 0) return;
+    for (let i = 0; i < from.length; i++) {
+      if (!freeFrom[i]) continue;
       const k = key(from[i] as T);
       if (k === undefined) continue;
-      const j = byKey.get(k)?.find((candidate) => freeTo.has(candidate));
+      const j = byKey.get(k)?.find((candidate) => freeTo[candidate]);
       if (j === undefined) continue;
       pairs.push({ from: from[i] as T, to: to[j] as T, pass });
-      freeFrom.delete(i);
-      freeTo.delete(j);
+      at.push(i);
+      freeFrom[i] = false;
+      freeTo[j] = false;
     }
   });
-  const order = new Map(from.map((item, i) => [item, i]));
-  pairs.sort((a, b) => (order.get(a.from) ?? 0) - (order.get(b.from) ?? 0));
+  // Each pass pairs in `from` order: only pairs of later passes need putting back into it.
+  const ordered =
+    keys.length > 1 && at.some((i, n) => n > 0 && i < (at[n - 1] as number))
+      ? pairs
+          .map((_, n) => n)
+          .sort((a, b) => (at[a] as number) - (at[b] as number))
+          .map((n) => pairs[n] as (typeof pairs)[number])
+      : pairs;
   return {
-    pairs,
-    onlyFrom: [...freeFrom].sort((a, b) => a - b).map((i) => from[i] as T),
-    onlyTo: [...freeTo].sort((a, b) => a - b).map((i) => to[i] as T),
+    pairs: ordered,
+    onlyFrom: from.filter((_, i) => freeFrom[i]),
+    onlyTo: to.filter((_, j) => freeTo[j]),
   };
 }
 

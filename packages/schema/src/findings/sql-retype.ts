@@ -21,7 +21,45 @@ interface ColumnRef {
 }
 
 const sameName = (a: QualifiedName, b: QualifiedName) => a.schema === b.schema && a.name === b.name;
-const tableOf = (model: Model, name: QualifiedName) => model.tables.find((t) => sameName(t, name));
+const tableKey = (name: QualifiedName) => `${name.schema}\u0000${name.name}`;
+
+/**
+ * The lookups {@link withForeignKeys} makes in one model, built once per model: its tables by name
+ * (the first of a name, as a scan finds it) and its foreign keys by each column on either end, in
+ * table and constraint order.
+ */
+interface ModelIndex {
+  readonly tables: ReadonlyMap<string, Table>;
+  readonly keys: ReadonlyMap<string, readonly { table: Table; key: ForeignKeyConstraint }[]>;
+}
+
+const modelIndexes = new WeakMap<Model, ModelIndex>();
+
+function indexOf(model: Model): ModelIndex {
+  let index = modelIndexes.get(model);
+  if (index) return index;
+  const tables = new Map<string, Table>();
+  const keys = new Map<string, { table: Table; key: ForeignKeyConstraint }[]>();
+  const add = (end: QualifiedName, column: string, table: Table, key: ForeignKeyConstraint) => {
+    const id = `${tableKey(end)}\u0000${column}`;
+    const list = keys.get(id);
+    if (!list) keys.set(id, [{ table, key }]);
+    else if (list[list.length - 1]?.key !== key) list.push({ table, key });
+  };
+  for (const t of model.tables) {
+    if (!tables.has(tableKey(t))) tables.set(tableKey(t), t);
+    for (const key of t.constraints) {
+      if (key.kind !== 'foreign key') continue;
+      for (const column of key.columns) add(t, column, t, key);
+      for (const column of key.references.columns) add(key.references, column, t, key);
+    }
+  }
+  index = { tables, keys };
+  modelIndexes.set(model, index);
+  return index;
+}
+
+const tableOf = (model: Model, name: QualifiedName) => indexOf(model).tables.get(tableKey(name));
 const columnOf = (table: Table | undefined, name: string) => table?.columns.find((c) => c.name === name);
 
 /** The foreign keys of `model` with `column` of `table` on either end, each with its own table. */
@@ -29,17 +67,8 @@ function keysAt(
   model: Model,
   table: QualifiedName,
   column: string,
-): { table: Table; key: ForeignKeyConstraint }[] {
-  const out: { table: Table; key: ForeignKeyConstraint }[] = [];
-  for (const t of model.tables) {
-    for (const key of t.constraints) {
-      if (key.kind !== 'foreign key') continue;
-      const here = sameName(t, table) && key.columns.includes(column);
-      const there = sameName(key.references, table) && key.references.columns.includes(column);
-      if (here || there) out.push({ table: t, key });
-    }
-  }
-  return out;
+): readonly { table: Table; key: ForeignKeyConstraint }[] {
+  return indexOf(model).keys.get(`${tableKey(table)}\u0000${column}`) ?? [];
 }
 
 /** The columns `key` pairs with `column` of `table` (the other end of each pair that has it). */
