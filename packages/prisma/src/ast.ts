@@ -198,11 +198,12 @@ function toExtension(value: AstValue): AstExtension {
  * reads identifiers as `[a-zA-Z][\w-]*`, so `Café` would silently become `Caf`.
  */
 function nonAsciiIdentifier(file: PrismaFile): SourceSpan | undefined {
+  const text = file.text;
+  if (!/[\u0080-\uffff]/.test(text)) return undefined; // all ASCII: nothing to find
   let line = 1;
   let column = 1;
   let inString = false;
   let inComment = false;
-  const text = file.text;
   for (let i = 0; i < text.length; i += 1) {
     const c = text[i]!;
     if (c === '\n') {

@@ -7,10 +7,11 @@ import {
   GanderError,
   type Model,
   type QualifiedName,
+  type SourceSpan,
   sortModel,
   type Table,
 } from '@gander/schema';
-import { type AstBlock, parseAst, readBlocks } from './ast.js';
+import { type AstAttribute, type AstBlock, parseAst, readBlocks } from './ast.js';
 import { type ClientDefault, modelColumns } from './columns.js';
 import { prisma7Compatible } from './compat.js';
 import { blockDbName, blockTarget, fieldDbName, isColumnField, type MappingContext } from './context.js';
@@ -39,15 +40,16 @@ export interface PrismaModelResult {
   readonly notes: readonly string[];
 }
 
-function attributeSpans(sources: readonly KeySource[], block: AstBlock, field?: string): AttributeSpan[] {
-  const attrs =
-    field === undefined ? block.attributes : (block.fields.find((f) => f.name === field)?.attributes ?? []);
+function attributeSpans(
+  objects: ReadonlyMap<SourceSpan, string>,
+  attrs: readonly AstAttribute[],
+): AttributeSpan[] {
   return attrs.map((a) => {
-    const source = sources.find((s) => s.span === a.span);
+    const object = objects.get(a.span);
     return {
       name: `${a.block ? '@@' : '@'}${a.name}`,
       span: a.span,
-      ...(source ? { object: source.object } : {}),
+      ...(object !== undefined ? { object } : {}),
     };
   });
 }
@@ -58,18 +60,21 @@ function modelSpans(
   ctx: MappingContext,
   sources: readonly KeySource[],
 ): ModelSpans {
+  // The object each attribute created, by the attribute's span (the first source of a span wins).
+  const objects = new Map<SourceSpan, string>();
+  for (const s of sources) if (!objects.has(s.span)) objects.set(s.span, s.object);
   return {
     kind: block.kind === 'view' ? ('view' as const) : ('model' as const),
     table,
     span: block.span,
-    attributes: attributeSpans(sources, block),
+    attributes: attributeSpans(objects, block.attributes),
     fields: Object.fromEntries(
       block.fields.map((f) => [
         f.name,
         {
           span: f.span,
           ...(isColumnField(f, ctx) ? { column: fieldDbName(f) } : {}),
-          attributes: attributeSpans(sources, block, f.name),
+          attributes: attributeSpans(objects, f.attributes),
         },
       ]),
     ),
