@@ -6,7 +6,8 @@ import { setFlagsFromString } from 'node:v8';
 // (TurboFan), which costs more CPU than such a run gains (cold sync-check of my-girok: about
 // 1.6 s -> 1.0 s of CPU). Set before any module is compiled; tests calling main() keep V8's default.
 setFlagsFromString('--liftoff-only');
-const { main } = await import('../dist/index.js');
+// The bundle `pnpm build` makes (rolldown.config.mjs): a few chunks instead of hundreds of files.
+const { main } = await import('../dist/bundle/gander.js');
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,11 +1,12 @@
 /**
- * The schema reader: `@mrleebo/prisma-ast` 0.15.0 with chevrotain's full location tracking, loaded on
- * first use (loading it costs about half a second, so commands that read no schema never pay it).
+ * The schema reader: `@mrleebo/prisma-ast` 0.15.0 with chevrotain's full location tracking. It is a
+ * static import, so the CLI's bundle holds it (a `createRequire`d module is left out of a bundle);
+ * commands that map no schema never load this package's index (the CLI imports it lazily, and reads
+ * files through `@gander/prisma/read`), so they never pay for loading it.
  *
  * @see https://github.com/MrLeebo/prisma-ast (0.15.0; 0.16 needs Node 22)
  */
-import { createRequire } from 'node:module';
-import type * as PrismaAst from '@mrleebo/prisma-ast';
+import { getSchema, PrismaParser, VisitorClassFactory } from '@mrleebo/prisma-ast';
 import type { RawBlock } from './raw-schema.js';
 
 let parse: ((text: string) => { readonly list: readonly unknown[] }) | undefined;
@@ -18,9 +19,6 @@ let parse: ((text: string) => { readonly list: readonly unknown[] }) | undefined
  */
 export function readWithPrismaAst(text: string): readonly RawBlock[] {
   if (!parse) {
-    const { getSchema, PrismaParser, VisitorClassFactory } = createRequire(import.meta.url)(
-      '@mrleebo/prisma-ast',
-    ) as typeof PrismaAst;
     const parser = new PrismaParser({ nodeLocationTracking: 'full' });
     const visitor = new (VisitorClassFactory(parser))(parser);
     parse = (source) => getSchema(source, { parser, visitor });

@@ -173,12 +173,14 @@ interface PrismaSide {
 }
 
 async function readPrisma(service: ServiceConfig, cache: ResultCache | undefined): Promise<PrismaSide> {
-  const { readPrismaSchema, prismaToModel } = await import('@gander/prisma');
+  // Reading the files (for the cache key) needs none of the mapping, which loads prisma-ast.
+  const { readPrismaSchema } = await import('@gander/prisma/read');
   const parts = service.prisma.map((path) => readPrismaSchema(path));
   const files = { files: parts.flatMap((p) => p.files), origin: parts[0]?.origin ?? 'file' };
   const inputs = [service.defaultSchema, files.origin, files.files.map((f) => [f.path, f.text])];
   const stored = cache?.read<PrismaSide>('prisma', inputs);
   if (stored) return stored;
+  const { prismaToModel } = await import('@gander/prisma');
   const side = await mapPrisma(files, service, prismaToModel);
   cache?.write('prisma', inputs, side);
   return side;
