@@ -9,7 +9,7 @@ import { GanderError, isGanderError, loadParser, type SourceSpan } from '@gander
 import type { ServiceConfig } from '../config.js';
 import type { ResultCache } from './cache.js';
 import type { Notice } from './report.js';
-import { checkMigration, type MigrationCheck, splitsDollarQuote } from './statement-check.js';
+import { checkMigration, emptyUpSection, type MigrationCheck, splitsDollarQuote } from './statement-check.js';
 
 /** A migrations folder ready to fold or replay, with what was noticed while reading it. */
 export interface MigrationsSide {
@@ -95,9 +95,9 @@ export async function readMigrationsSide(
     // leading migrations that build nothing are left to find.
     checked.push(...chain.migrations);
     for (const [index, migration] of set.migrations.entries()) {
-      const result = await check(index);
-      if (!result.empty) break;
-      empty.push({ migration, span: result.empty });
+      const span = checks.has(index) ? (await check(index)).empty : await emptyUpSection(migration);
+      if (!span) break;
+      empty.push({ migration, span });
     }
     for (const [, result] of [...checks].sort(([a], [b]) => a - b))
       if (result.notice) notices.push(result.notice);

@@ -35,12 +35,7 @@ export async function checkMigration(migration: Migration): Promise<MigrationChe
   let builds = false;
   for (const statement of statements) {
     try {
-      const parsed = parseSql(statement.sql, { source: statement.span });
-      for (const raw of parsed.stmts ?? []) {
-        const stmt = raw.stmt as Record<string, { fromClause?: unknown }> | undefined;
-        const type = stmt ? Object.keys(stmt)[0] : undefined;
-        if (type !== 'SelectStmt' || stmt?.SelectStmt?.fromClause) builds = true;
-      }
+      if (buildsSomething(parseSql(statement.sql, { source: statement.span }))) builds = true;
     } catch (error) {
       if (!isGanderError(error) || error.code !== 'SQL_SYNTAX') throw error;
       failed.push({ span: statement.span, sql: statement.sql, message: error.message });
@@ -60,6 +55,37 @@ export async function checkMigration(migration: Migration): Promise<MigrationChe
       hint: STATEMENT_BEGIN_HINT,
     },
   };
+}
+
+/** Whether parsed SQL holds a statement other than a plain `SELECT` (one without `FROM`). */
+function buildsSomething(parsed: ReturnType<typeof parseSql>): boolean {
+  return (parsed.stmts ?? []).some((raw) => {
+    const stmt = raw.stmt as Record<string, { fromClause?: unknown }> | undefined;
+    const type = stmt ? Object.keys(stmt)[0] : undefined;
+    return type !== 'SelectStmt' || Boolean(stmt?.SelectStmt?.fromClause);
+  });
+}
+
+/**
+ * {@link checkMigration}'s `empty` for a migration whose statements all parse (one the fold read
+ * as it is): the span of its Up section when its statements are all plain `SELECT`s or none,
+ * found without parsing past the first statement that builds something.
+ *
+ * @throws GanderError from goose's splitter (`GOOSE_DIRECTIVE`, ...).
+ */
+export async function emptyUpSection(migration: Migration): Promise<SourceSpan | undefined> {
+  if (migration.kind !== 'sql' || migration.text === undefined) return undefined;
+  const { migrationStatements } = await import('@gander/goose');
+  const { statements } = migrationStatements(migration, 'up');
+  for (const statement of statements) {
+    try {
+      if (buildsSomething(parseSql(statement.sql, { source: statement.span }))) return undefined;
+    } catch (error) {
+      if (!isGanderError(error) || error.code !== 'SQL_SYNTAX') throw error;
+      return undefined; // a statement that does not parse counts as building, as in the check
+    }
+  }
+  return statements[0]?.span ?? { file: migration.file, line: 1, column: 1 };
 }
 
 /** A dollar-quote delimiter: `$$`, `$body$` (a tag is an identifier without `$`). */
