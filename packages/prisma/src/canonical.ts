@@ -2,21 +2,28 @@
  * The seam to `@gander/schema`'s normalisers: every type and expression this package emits goes
  * through them, so the Prisma model compares equal to the other sources' models.
  *
- * Results are kept for the rest of one `prismaToModel` call (`ctx.canonical`): a schema repeats
- * the same few defaults (`now()`, `gen_random_uuid()`, `false`) hundreds of times, and each
- * normalisation is a parse and a deparse.
+ * Each normalisation is a parse and a deparse of a short text, and a pure function of the text and
+ * the default schema, while schemas repeat the same few defaults (`now()`, `gen_random_uuid()`,
+ * `false`) hundreds of times: results are remembered for the process, up to {@link LIMIT} of them
+ * (then forgotten all at once), so a long-lived process stays bounded.
  */
 import { normalizeDefault, normalizeExpression, normalizeType } from '@gander/schema';
 import type { MappingContext } from './context.js';
 
 type Kind = 'type' | 'default' | 'predicate';
 
+/** How many results are remembered before the memo starts over. */
+const LIMIT = 4096;
+
+const memo = new Map<string, string>();
+
 function remembered(ctx: MappingContext, kind: Kind, text: string, compute: () => string): string {
-  const key = `${kind}\u0000${text}`;
-  let result = ctx.canonical.get(key);
+  const key = `${kind}\u0000${ctx.defaultSchema}\u0000${text}`;
+  let result = memo.get(key);
   if (result === undefined) {
     result = compute();
-    ctx.canonical.set(key, result);
+    if (memo.size >= LIMIT) memo.clear();
+    memo.set(key, result);
   }
   return result;
 }

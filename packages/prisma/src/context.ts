@@ -19,8 +19,6 @@ export interface MappingContext {
   /** Foreign keys are created (`relationMode` is not `prisma`). */
   readonly foreignKeys: boolean;
   readonly notes: string[];
-  /** Canonical types and expressions already computed in this mapping (see `canonical.ts`). */
-  readonly canonical: Map<string, string>;
 }
 
 /** The attribute `@name` / `@@name` (first match), if present. */

@@ -115,7 +115,6 @@ export function prismaToModel(schema: PrismaFiles, options: PrismaModelOptions =
     citextSchema: citext?.schema ?? defaultSchema,
     foreignKeys: ast.relationMode !== 'prisma',
     notes: [...compat.notes],
-    canonical: new Map(),
   };
   const model = emptyModel();
   const tables = new Map<AstBlock, Table>();
