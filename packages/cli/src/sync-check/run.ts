@@ -171,15 +171,22 @@ function databaseUrlFor(
   return count === 1 ? options.env.DATABASE_URL || undefined : undefined;
 }
 
-function relSpan<T extends SourceSpan | 'database' | undefined>(span: T, cwd: string): T {
-  if (!span || span === 'database') return span;
-  const place = span as SourceSpan;
-  return { ...place, file: relative(cwd, place.file) || place.file } as T;
-}
-
 /** The report with every path relative to `cwd`. */
 function relativize(report: ServiceReport, cwd: string): ServiceReport {
-  const rel = (path: string) => relative(cwd, path) || path;
+  // A report names a few files many times: each is made relative once.
+  const paths = new Map<string, string>();
+  const rel = (path: string) => {
+    let out = paths.get(path);
+    if (out === undefined) {
+      out = relative(cwd, path) || path;
+      paths.set(path, out);
+    }
+    return out;
+  };
+  const relSpan = <T extends SourceSpan | 'database' | undefined>(span: T): T =>
+    !span || span === 'database'
+      ? span
+      : ({ ...(span as SourceSpan), file: rel((span as SourceSpan).file) } as T);
   const { migrations, prisma, database } = report.sources;
   return {
     ...report,
@@ -200,11 +207,11 @@ function relativize(report: ServiceReport, cwd: string): ServiceReport {
         ? { database: { ...database, pending: database.pending.map((p) => ({ ...p, file: rel(p.file) })) } }
         : {}),
     },
-    notices: report.notices.map((n) => (n.location ? { ...n, location: relSpan(n.location, cwd) } : n)),
+    notices: report.notices.map((n) => (n.location ? { ...n, location: relSpan(n.location) } : n)),
     findings: report.findings.map((f) => ({
       ...f,
-      sides: f.sides.map((s) => (s.location ? { ...s, location: relSpan(s.location, cwd) } : s)),
-      fixes: f.fixes.map((x) => (x.location ? { ...x, location: relSpan(x.location, cwd) } : x)),
+      sides: f.sides.map((s) => (s.location ? { ...s, location: relSpan(s.location) } : s)),
+      fixes: f.fixes.map((x) => (x.location ? { ...x, location: relSpan(x.location) } : x)),
       ...(f.pending ? { pending: f.pending.map(rel) } : {}),
     })),
   };

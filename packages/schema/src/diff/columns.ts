@@ -5,7 +5,7 @@
  */
 import type { Column, Table } from '../model.js';
 import type { ColumnAspect, TableChange } from './changes.js';
-import { same, sameDefault, sameType, typeKey } from './equivalence.js';
+import { same, sameDefault, sameType } from './equivalence.js';
 import { pairUp } from './match.js';
 import type { Filter } from './options.js';
 
@@ -21,6 +21,7 @@ function primaryKeyColumns(table: Table): ReadonlySet<string> {
 
 /** `type` with its base type replaced by its alias (`public.a[]` -> `public."A"[]`), if it has one. */
 function aliasType(type: string, aliases: ReadonlyMap<string, string>): string {
+  if (aliases.size === 0) return type;
   const base = type.replace(/(\[\])+$/, '');
   const alias = aliases.get(base);
   return alias === undefined ? type : alias + type.slice(base.length);
@@ -50,12 +51,12 @@ export function columnAspects(
 ): ColumnAspect[] {
   const aspects: ColumnAspect[] = [];
   const fromType = aliasType(from.type, typeAliases);
-  if (!sameType(fromType, to.type)) aspects.push('type');
+  const typesMatch = sameType(fromType, to.type);
+  if (!typesMatch) aspects.push('type');
   if ((from.notNull || pk.from.has(from.name)) !== (to.notNull || pk.to.has(to.name)))
     aspects.push('notNull');
   const fromDefault = aliasDefault(from.default, typeAliases);
-  if (!sameDefault(fromDefault, to.default, typeKey(fromType) === typeKey(to.type) ? fromType : undefined))
-    aspects.push('default');
+  if (!sameDefault(fromDefault, to.default, typesMatch ? fromType : undefined)) aspects.push('default');
   for (const aspect of ['identity', 'generated', 'collation', 'comment'] as const) {
     if (!same(from[aspect], to[aspect])) aspects.push(aspect);
   }

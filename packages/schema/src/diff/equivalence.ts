@@ -24,6 +24,7 @@ const PRECISION_SIX = [
  * @example typeKey('timestamp(6) with time zone[]') === 'timestamp with time zone[]'
  */
 export function typeKey(type: string): string {
+  if (!type.includes('(6)')) return type; // what both patterns need
   for (const pattern of PRECISION_SIX) {
     if (pattern.test(type)) return type.replace(pattern, (_match, head: string, tail: string) => head + tail);
   }
