@@ -21,6 +21,7 @@ interface ColumnRef {
 }
 
 const sameName = (a: QualifiedName, b: QualifiedName) => a.schema === b.schema && a.name === b.name;
+/** A table's identity as a map key (no PostgreSQL name holds a NUL). */
 const tableKey = (name: QualifiedName) => `${name.schema}\u0000${name.name}`;
 
 /**
@@ -110,13 +111,13 @@ export function withForeignKeys(
 ): string[] {
   const keys = new Map<string, { table: Table; key: ForeignKeyConstraint }>();
   const retyped: ColumnRef[] = [];
-  const seen = new Set<string>([`${qualified(table)}.${column}`]);
+  const seen = new Set<string>([`${tableKey(table)}\u0000${column}`]);
   const queue: { table: QualifiedName; column: string }[] = [{ table, column }];
   for (let next = queue.shift(); next; next = queue.shift()) {
     for (const found of keysAt(source, next.table, next.column)) {
-      keys.set(`${qualified(found.table)}.${found.key.name}`, found);
+      keys.set(`${tableKey(found.table)}\u0000${found.key.name}`, found);
       for (const partner of partners(source, found.table, found.key, next.table, next.column)) {
-        const id = `${qualified(partner.table)}.${partner.column.name}`;
+        const id = `${tableKey(partner.table)}\u0000${partner.column.name}`;
         const wanted = columnOf(tableOf(target, partner.table), partner.column.name);
         if (seen.has(id) || !wanted || sameType(wanted.type, partner.column.type)) continue;
         seen.add(id);
