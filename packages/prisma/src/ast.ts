@@ -93,6 +93,8 @@ function spanOf(file: string, location: RawLocation | undefined, fallback: Sourc
 export function stringValue(value: AstValue | undefined): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (!value.startsWith('"')) return value;
+  // A literal without escapes is its text between the quotes, what JSON.parse (or the fallback) gives.
+  if (value.length >= 2 && value.endsWith('"') && !value.includes('\\')) return value.slice(1, -1);
   try {
     return JSON.parse(value) as string;
   } catch {

@@ -49,14 +49,33 @@ function nativeTypeOf(field: AstField): NativeType | undefined {
   return attr ? { name: attr.name.slice(3), args: attr.positional.map((v) => String(v)) } : undefined;
 }
 
+/** An enum block's type name and database labels, computed once per block and mapping (`ctx`). */
+const enumTypes = new WeakMap<
+  AstBlock,
+  { readonly ctx: MappingContext; readonly baseType: string; readonly values: ReadonlyMap<string, string> }
+>();
+
+function enumType(block: AstBlock, ctx: MappingContext) {
+  let found = enumTypes.get(block);
+  if (found?.ctx !== ctx) {
+    found = {
+      ctx,
+      baseType: enumTypeName(block, ctx),
+      values: new Map(block.values.map((v) => [v.name, v.map ?? v.name])),
+    };
+    enumTypes.set(block, found);
+  }
+  return found;
+}
+
 /** Canonical base type (without `[]`) and what the default renderer needs, for a column field. */
 export function columnType(field: AstField, ctx: MappingContext): DefaultColumn & { native?: NativeType } {
   const enumBlock = ctx.enums.get(field.type);
   if (enumBlock) {
-    const values = new Map(enumBlock.values.map((v) => [v.name, v.map ?? v.name]));
+    const { baseType, values } = enumType(enumBlock, ctx);
     return {
       scalar: 'enum',
-      baseType: enumTypeName(enumBlock, ctx),
+      baseType,
       list: field.list,
       enumValues: values,
       span: field.span,
