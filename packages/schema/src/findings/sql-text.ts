@@ -10,9 +10,27 @@ import { keyText, qualifiedText } from '../diff/equivalence.js';
 import type { Column, Constraint, Index, QualifiedName, Table } from '../model.js';
 import { quoteIdentifier } from '../normalize-type.js';
 
+/** How many quoted names {@link quoteName} remembers before it starts over. */
+const QUOTED_LIMIT = 4096;
+const quotedNames = new Map<string, string>();
+
+/**
+ * `quoteIdentifier(name)`, remembered for the process (a pure function of a short name, bounded at
+ * 4096 names): fixes spell the same few table and column names over and over.
+ */
+export function quoteName(name: string): string {
+  let quoted = quotedNames.get(name);
+  if (quoted === undefined) {
+    quoted = quoteIdentifier(name);
+    if (quotedNames.size >= QUOTED_LIMIT) quotedNames.clear();
+    quotedNames.set(name, quoted);
+  }
+  return quoted;
+}
+
 /** `schema.name`, each part as `quoteIdentifier` spells it. */
 export function qualified(name: QualifiedName): string {
-  return `${quoteIdentifier(name.schema)}.${quoteIdentifier(name.name)}`;
+  return `${quoteName(name.schema)}.${quoteName(name.name)}`;
 }
 
 /**
@@ -22,7 +40,7 @@ export function qualified(name: QualifiedName): string {
  * NOTE: an unquoted `COLLATE C` fails: PostgreSQL folds it to `c`, a collation that does not exist.
  */
 export function collationSql(collation: string): string {
-  return qualifiedText(collation, quoteIdentifier);
+  return qualifiedText(collation, quoteName);
 }
 
 /** A string literal: `'it''s'`. */
@@ -43,7 +61,7 @@ export function defaultSql(column: Column): string | undefined {
 
 /** A column definition as in `CREATE TABLE` / `ADD COLUMN`: `email text NOT NULL DEFAULT ''::text`. */
 export function columnDefinition(column: Column): string {
-  let text = `${quoteIdentifier(column.name)} ${column.type}`;
+  let text = `${quoteName(column.name)} ${column.type}`;
   if (column.collation) text += ` COLLATE ${collationSql(column.collation)}`;
   if (column.generated !== undefined) text += ` GENERATED ALWAYS AS (${column.generated}) STORED`;
   if (column.identity) text += ` GENERATED ${column.identity.toUpperCase()} AS IDENTITY`;
@@ -52,7 +70,7 @@ export function columnDefinition(column: Column): string {
   return text;
 }
 
-const list = (names: readonly string[]) => names.map(quoteIdentifier).join(', ');
+const list = (names: readonly string[]) => names.map(quoteName).join(', ');
 
 /** The body of `ADD CONSTRAINT name <body>`. */
 export function constraintDefinition(constraint: Constraint): string {
@@ -79,7 +97,7 @@ export function constraintDefinition(constraint: Constraint): string {
       break;
     case 'exclusion': {
       const elements = constraint.elements.map(
-        (element) => `${keyText(element.key, quoteIdentifier)} WITH ${element.operator}`,
+        (element) => `${keyText(element.key, quoteName)} WITH ${element.operator}`,
       );
       text = `EXCLUDE USING ${constraint.method} (${elements.join(', ')})`;
       if (constraint.predicate !== undefined) text += ` WHERE (${constraint.predicate})`;
@@ -95,9 +113,9 @@ export function constraintDefinition(constraint: Constraint): string {
 
 /** `CREATE [UNIQUE] INDEX name ON table USING method (keys) ...;` */
 export function createIndex(index: Index, table: QualifiedName): string {
-  let text = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdentifier(index.name)} ON ${qualified(table)}`;
+  let text = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteName(index.name)} ON ${qualified(table)}`;
   if (index.method !== 'btree') text += ` USING ${index.method}`;
-  text += ` (${index.keys.map((key) => keyText(key, quoteIdentifier)).join(', ')})`;
+  text += ` (${index.keys.map((key) => keyText(key, quoteName)).join(', ')})`;
   if (index.include.length > 0) text += ` INCLUDE (${list(index.include)})`;
   if (index.nullsNotDistinct) text += ' NULLS NOT DISTINCT';
   if (index.predicate !== undefined) text += ` WHERE (${index.predicate})`;
@@ -109,7 +127,7 @@ export function createTable(table: Table): string[] {
   const lines = [
     ...table.columns.map(columnDefinition),
     ...table.constraints.map(
-      (constraint) => `CONSTRAINT ${quoteIdentifier(constraint.name)} ${constraintDefinition(constraint)}`,
+      (constraint) => `CONSTRAINT ${quoteName(constraint.name)} ${constraintDefinition(constraint)}`,
     ),
   ];
   let head = `CREATE TABLE ${qualified(table)} (\n  ${lines.join(',\n  ')}\n)`;
