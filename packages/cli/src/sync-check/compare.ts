@@ -44,10 +44,15 @@ function enumsOf(
   models: readonly (Model | undefined)[],
   prismaEnums: readonly PrismaEnumName[] = [],
 ): PrismaEnumName[] {
+  const blocks = new Map<string, PrismaEnumName>();
+  for (const p of prismaEnums) {
+    const id = `${p.schema}\u0000${p.name}`;
+    if (!blocks.has(id)) blocks.set(id, p); // the first of a name, as a search finds it
+  }
   const seen = new Map<string, PrismaEnumName>();
   for (const model of models) {
     for (const e of model?.enums ?? []) {
-      const block = prismaEnums.find((p) => p.schema === e.schema && p.name === e.name);
+      const block = blocks.get(`${e.schema}\u0000${e.name}`);
       seen.set(`${e.schema}.${e.name}`, {
         schema: e.schema,
         name: e.name,
