@@ -79,11 +79,38 @@ const ASPECT_CODES: Readonly<Record<ColumnAspect, FindingCode>> = {
   comment: 'comment',
 };
 
+/**
+ * The Prisma fix of a column type: the field type (and native type attribute) of `target.type`.
+ * When the field's default is written otherwise under the new type (`@default("NORMAL")` on a
+ * `String`, `@default(NORMAL)` on the enum `priority`; `"5"` and `5`), the old `@default` would no
+ * longer be valid, so the fix gives the new one too, in the order `prisma db pull` writes a field
+ * (`priority @default(NORMAL)`, `String @default("NORMAL") @db.VarChar(20)`): the target's
+ * default, as the SQL fix sets it and the `column-default` fix writes it; or, when the target has
+ * none, says to remove the attribute.
+ */
+function prismaTypeFix(ctx: BuildContext, target: Column, own: Column) {
+  const type = prismaFieldType(target.type, own.notNull, ctx.enums);
+  const at = own.span;
+  const respelled =
+    own.default !== undefined &&
+    prismaDefault(own.default, own.type, ctx.naming) !== prismaDefault(own.default, target.type, ctx.naming);
+  if (!respelled) return prismaFix(type, 'set the field type to', at);
+  if (target.default === undefined)
+    return prismaFix(type, 'remove the @default attribute and set the field type to', at);
+  const [scalar, ...attributes] = type.split(' @');
+  const text = [
+    scalar,
+    prismaDefault(target.default, target.type, ctx.naming),
+    ...attributes.map((a) => `@${a}`),
+  ];
+  return prismaFix(text.join(' '), 'set the field type and default to', at);
+}
+
 function prismaColumnFix(ctx: BuildContext, aspect: ColumnAspect, target: Column, own: Column) {
   const at = own.span;
   switch (aspect) {
     case 'type':
-      return prismaFix(prismaFieldType(target.type, own.notNull, ctx.enums), 'set the field type to', at);
+      return prismaTypeFix(ctx, target, own);
     case 'notNull':
       return prismaFix(
         prismaFieldType(own.type, target.notNull, ctx.enums),
