@@ -11,25 +11,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '@gander/cli';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../scripts/test-db/index.js';
+import { run } from './helpers/cli.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/sync-check/', import.meta.url));
 const baselineCase = join(fixtures, 'baseline');
-
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    cwd,
-    env: { NO_COLOR: '1' },
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-  });
-  return { code, stdout, stderr };
-}
 
 interface Report {
   exitCode: number;

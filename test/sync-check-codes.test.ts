@@ -15,26 +15,14 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '@gander/cli';
 import { ALL_FINDING_CODES, FINDING_CODES, type Finding, type FindingCode } from '@gander/schema';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../scripts/test-db/index.js';
+import { run } from './helpers/cli.js';
 
 const root = fileURLToPath(new URL('../fixtures/sync-check/codes/', import.meta.url));
 const example = fileURLToPath(new URL('../fixtures/sync-check/auth-service/', import.meta.url));
-
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    cwd,
-    env: { NO_COLOR: '1' },
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-  });
-  return { code, stdout, stderr };
-}
 
 interface Outcome {
   exitCode: number;
