@@ -1,14 +1,3 @@
-export {
-  type RoutineArgument,
-  type RoutineDigestParts,
-  routineDigest,
-  routineDigestText,
-  type TriggerDigestParts,
-  triggerDigest,
-  triggerDigestText,
-  viewDigest,
-  viewDigestText,
-} from '@gander/schema';
 export type { CatalogRows } from './catalog-rows.js';
 export { connect, DEFAULT_CONNECT_TIMEOUT, SESSION_OPTIONS, sslOptions, startupOptions } from './connect.js';
 export {

@@ -1,12 +1,13 @@
+import { decodeTriggerArguments, rowsToModel, triggerWhenClause } from '@gander/introspect';
 import {
-  decodeTriggerArguments,
+  fingerprint,
+  GanderError,
+  loadParser,
+  normalizeExpression,
   routineDigest,
   routineDigestText,
-  rowsToModel,
   triggerDigest,
-  triggerWhenClause,
-} from '@gander/introspect';
-import { fingerprint, GanderError, loadParser, normalizeExpression } from '@gander/schema';
+} from '@gander/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { introspectCases } from './cases.js';
 
