@@ -10,7 +10,7 @@ import { main } from '../packages/cli/src/index.js';
 import { introspect } from '../packages/introspect/src/index.js';
 import { useTestDatabase } from '../scripts/test-db/index.js';
 
-const seed = join(import.meta.dirname, '..', 'fixtures', 'seed-auth-service', 'migrations');
+const seed = join(import.meta.dirname, '..', 'fixtures', 'sync-check', 'auth-service', 'migrations');
 
 async function run(argv: string[], env: Record<string, string> = {}) {
   let stdout = '';
