@@ -111,9 +111,24 @@ export function serialInfoOf(node: TypeName): SerialInfo | undefined {
   return type ? { type, spelling: name } : undefined;
 }
 
-/** Quotes an identifier as PostgreSQL's `quote_identifier` does (only when needed). */
+/** How many names {@link quoteIdentifier} remembers before it starts over. */
+const QUOTED_LIMIT = 4096;
+const quotedNames = new Map<string, string>();
+
+/**
+ * Quotes an identifier as PostgreSQL's `quote_identifier` does (only when needed), by
+ * `@pgsql/quotes`. Results are remembered for the process (a pure function of a short name, at most
+ * 4096 of them): every source and every fix spells the same few schema, table and type names over
+ * and over, and the library checks a name character by character against its keyword list.
+ */
 export function quoteIdentifier(name: string): string {
-  return QuoteUtils.quoteIdentifier(name);
+  let quoted = quotedNames.get(name);
+  if (quoted === undefined) {
+    quoted = QuoteUtils.quoteIdentifier(name);
+    if (quotedNames.size >= QUOTED_LIMIT) quotedNames.clear();
+    quotedNames.set(name, quoted);
+  }
+  return quoted;
 }
 
 function canonicalBase(

@@ -10,22 +10,9 @@ import { keyText, qualifiedText } from '../diff/equivalence.js';
 import type { Column, Constraint, Index, QualifiedName, Table } from '../model.js';
 import { quoteIdentifier } from '../normalize-type.js';
 
-/** How many quoted names {@link quoteName} remembers before it starts over. */
-const QUOTED_LIMIT = 4096;
-const quotedNames = new Map<string, string>();
-
-/**
- * `quoteIdentifier(name)`, remembered for the process (a pure function of a short name, bounded at
- * 4096 names): fixes spell the same few table and column names over and over.
- */
+/** `quoteIdentifier(name)` (remembered for the process there: fixes spell the same few names over and over). */
 export function quoteName(name: string): string {
-  let quoted = quotedNames.get(name);
-  if (quoted === undefined) {
-    quoted = quoteIdentifier(name);
-    if (quotedNames.size >= QUOTED_LIMIT) quotedNames.clear();
-    quotedNames.set(name, quoted);
-  }
-  return quoted;
+  return quoteIdentifier(name);
 }
 
 /** `schema.name`, each part as `quoteIdentifier` spells it. */
