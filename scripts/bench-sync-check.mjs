@@ -115,9 +115,7 @@ row('start-up (gander --help, cold process)', startup);
 row('cold process, --no-cache', uncached);
 row('cold process, cache filled', cached);
 console.log(`  ${'first run in process, no cache'.padEnd(40)} ${ms(first.ms)} (${parts(first.result)})`);
-console.log(
-  `  ${'second run in process, no cache'.padEnd(40)} ${ms(warm[0].ms)} (${parts(warm[0].result)})`,
-);
+console.log(`  ${'second run in process, no cache'.padEnd(40)} ${ms(warm[0].ms)} (${parts(warm[0].result)})`);
 console.log(
   `  ${`warm (runs 2-${runs + 1} in process), no cache`.padEnd(40)} ${ms(mid(warm).ms)} (${parts(mid(warm).result)}) median; target < 300 ms`,
 );
