@@ -7,7 +7,7 @@
  * `false`) hundreds of times: results are remembered for the process, up to {@link LIMIT} of them
  * (then forgotten all at once), so a long-lived process stays bounded.
  */
-import { normalizeDefault, normalizeExpression, normalizeType } from '@gander/schema';
+import { BoundedMemo, normalizeDefault, normalizeExpression, normalizeType } from '@gander/schema';
 import type { MappingContext } from './context.js';
 
 type Kind = 'type' | 'default' | 'predicate';
@@ -15,17 +15,10 @@ type Kind = 'type' | 'default' | 'predicate';
 /** How many results are remembered before the memo starts over. */
 const LIMIT = 4096;
 
-const memo = new Map<string, string>();
+const memo = new BoundedMemo(LIMIT);
 
 function remembered(ctx: MappingContext, kind: Kind, text: string, compute: () => string): string {
-  const key = `${kind}\u0000${ctx.defaultSchema}\u0000${text}`;
-  let result = memo.get(key);
-  if (result === undefined) {
-    result = compute();
-    if (memo.size >= LIMIT) memo.clear();
-    memo.set(key, result);
-  }
-  return result;
+  return memo.get(`${kind}\u0000${ctx.defaultSchema}\u0000${text}`, compute);
 }
 
 /** Canonical type of a type spelling (`Unsupported("...")` text). Requires `loadParser()`. */

@@ -89,6 +89,7 @@ export type {
 } from './findings/types.js';
 export { SEVERITY_RANK } from './findings/types.js';
 export { fingerprint } from './fingerprint.js';
+export { BoundedMemo } from './memo.js';
 export type {
   CheckConstraint,
   Column,

@@ -5,10 +5,12 @@
  * @see https://github.com/postgres/postgres/blob/REL_16_STABLE/src/backend/utils/adt/format_type.c
  * @see https://www.postgresql.org/docs/16/datatype.html
  */
+
 import type { Node, TypeName } from 'libpg-query';
 import { QuoteUtils } from 'pgsql-deparser';
 import { builtinTypeSpelling, isBuiltinTypeName } from './builtin-types.js';
 import { GanderError } from './errors.js';
+import { BoundedMemo } from './memo.js';
 import { parseWrapped } from './parser.js';
 import { formatTypmod } from './typmods.js';
 
@@ -111,24 +113,17 @@ export function serialInfoOf(node: TypeName): SerialInfo | undefined {
   return type ? { type, spelling: name } : undefined;
 }
 
-/** How many names {@link quoteIdentifier} remembers before it starts over. */
-const QUOTED_LIMIT = 4096;
-const quotedNames = new Map<string, string>();
+/** Quoted names, for {@link quoteIdentifier}. */
+const quotedNames = new BoundedMemo(4096);
 
 /**
  * Quotes an identifier as PostgreSQL's `quote_identifier` does (only when needed), by
- * `@pgsql/quotes`. Results are remembered for the process (a pure function of a short name, at most
- * 4096 of them): every source and every fix spells the same few schema, table and type names over
- * and over, and the library checks a name character by character against its keyword list.
+ * `@pgsql/quotes`. Results are remembered for the process ({@link BoundedMemo}): every source and
+ * every fix spells the same few schema, table and type names over and over, and the library checks
+ * a name character by character against its keyword list.
  */
 export function quoteIdentifier(name: string): string {
-  let quoted = quotedNames.get(name);
-  if (quoted === undefined) {
-    quoted = QuoteUtils.quoteIdentifier(name);
-    if (quotedNames.size >= QUOTED_LIMIT) quotedNames.clear();
-    quotedNames.set(name, quoted);
-  }
-  return quoted;
+  return quotedNames.get(name, () => QuoteUtils.quoteIdentifier(name));
 }
 
 function canonicalBase(

@@ -3,7 +3,7 @@
  * the migration as its author meant it when it does not, and whether it builds anything at all.
  */
 import { basename } from 'node:path';
-import type { Migration } from '@gander/goose';
+import type { Migration, Statement } from '@gander/goose';
 import { isGanderError, parseSql, type SourceSpan } from '@gander/schema';
 import type { Notice } from './report.js';
 
@@ -29,18 +29,12 @@ export interface MigrationCheck {
  */
 export async function checkMigration(migration: Migration): Promise<MigrationCheck> {
   if (migration.kind !== 'sql' || migration.text === undefined) return { migration };
-  const { migrationStatements } = await import('@gander/goose');
-  const { statements } = migrationStatements(migration, 'up');
+  const statements = await upStatements(migration);
   const failed: { span: SourceSpan; sql: string; message: string }[] = [];
   let builds = false;
-  for (const statement of statements) {
-    try {
-      if (buildsSomething(parseSql(statement.sql, { source: statement.span }))) builds = true;
-    } catch (error) {
-      if (!isGanderError(error) || error.code !== 'SQL_SYNTAX') throw error;
-      failed.push({ span: statement.span, sql: statement.sql, message: error.message });
-      builds = true;
-    }
+  for (const result of parsed(statements)) {
+    if (result.rejected !== undefined) failed.push({ ...result.statement, message: result.rejected });
+    if (result.builds) builds = true;
   }
   const upSpan = statements[0]?.span ?? { file: migration.file, line: 1, column: 1 };
   if (failed.length === 0) return builds ? { migration } : { migration, empty: upSpan };
@@ -55,6 +49,29 @@ export async function checkMigration(migration: Migration): Promise<MigrationChe
       hint: STATEMENT_BEGIN_HINT,
     },
   };
+}
+
+/** The statements goose sends for the migration's Up section. @throws GanderError from goose's splitter. */
+async function upStatements(migration: Migration): Promise<readonly Statement[]> {
+  const { migrationStatements } = await import('@gander/goose');
+  return migrationStatements(migration, 'up').statements;
+}
+
+/**
+ * Each statement parsed, in order: whether it builds something, or PostgreSQL's message when the
+ * parser rejects it (a rejected statement counts as building). Lazy, so a caller can stop early.
+ */
+function* parsed(
+  statements: readonly Statement[],
+): Generator<{ readonly statement: Statement; readonly builds: boolean; readonly rejected?: string }> {
+  for (const statement of statements) {
+    try {
+      yield { statement, builds: buildsSomething(parseSql(statement.sql, { source: statement.span })) };
+    } catch (error) {
+      if (!isGanderError(error) || error.code !== 'SQL_SYNTAX') throw error;
+      yield { statement, builds: true, rejected: error.message };
+    }
+  }
 }
 
 /** Whether parsed SQL holds a statement other than a plain `SELECT` (one without `FROM`). */
@@ -75,16 +92,8 @@ function buildsSomething(parsed: ReturnType<typeof parseSql>): boolean {
  */
 export async function emptyUpSection(migration: Migration): Promise<SourceSpan | undefined> {
   if (migration.kind !== 'sql' || migration.text === undefined) return undefined;
-  const { migrationStatements } = await import('@gander/goose');
-  const { statements } = migrationStatements(migration, 'up');
-  for (const statement of statements) {
-    try {
-      if (buildsSomething(parseSql(statement.sql, { source: statement.span }))) return undefined;
-    } catch (error) {
-      if (!isGanderError(error) || error.code !== 'SQL_SYNTAX') throw error;
-      return undefined; // a statement that does not parse counts as building, as in the check
-    }
-  }
+  const statements = await upStatements(migration);
+  for (const result of parsed(statements)) if (result.builds) return undefined;
   return statements[0]?.span ?? { file: migration.file, line: 1, column: 1 };
 }
 
@@ -106,10 +115,9 @@ const DOLLAR_QUOTE = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z_0-9\u0080-\uffff]*)?\$/
 export async function splitsDollarQuote(migration: Migration): Promise<boolean> {
   if (migration.kind !== 'sql' || migration.format !== 'goose' || !migration.text?.includes('$'))
     return false;
-  const { migrationStatements } = await import('@gander/goose');
-  let statements: readonly { readonly sql: string }[];
+  let statements: readonly Statement[];
   try {
-    statements = migrationStatements(migration, 'up').statements;
+    statements = await upStatements(migration);
   } catch (error) {
     if (isGanderError(error)) return false; // the fold and the check report it, in migration order
     throw error;

@@ -48,14 +48,11 @@ export function pairUp<T>(
       freeTo[j] = false;
     }
   });
-  // Each pass pairs in `from` order: only pairs of later passes need putting back into it.
-  const ordered =
-    keys.length > 1 && at.some((i, n) => n > 0 && i < (at[n - 1] as number))
-      ? pairs
-          .map((_, n) => n)
-          .sort((a, b) => (at[a] as number) - (at[b] as number))
-          .map((n) => pairs[n] as (typeof pairs)[number])
-      : pairs;
+  // Back into `from` order (each pass pairs in it; later passes interleave).
+  const ordered = pairs
+    .map((pair, n) => ({ pair, i: at[n] as number }))
+    .sort((a, b) => a.i - b.i)
+    .map(({ pair }) => pair);
   return {
     pairs: ordered,
     onlyFrom: from.filter((_, i) => freeFrom[i]),

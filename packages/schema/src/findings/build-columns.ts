@@ -97,13 +97,10 @@ function prismaTypeFix(ctx: BuildContext, target: Column, own: Column) {
   if (!respelled) return prismaFix(type, 'set the field type to', at);
   if (target.default === undefined)
     return prismaFix(type, 'remove the @default attribute and set the field type to', at);
-  const [scalar, ...attributes] = type.split(' @');
-  const text = [
-    scalar,
+  const withDefault = prismaFieldType(target.type, own.notNull, ctx.enums, [
     prismaDefault(target.default, target.type, ctx.naming),
-    ...attributes.map((a) => `@${a}`),
-  ];
-  return prismaFix(text.join(' '), 'set the field type and default to', at);
+  ]);
+  return prismaFix(withDefault, 'set the field type and default to', at);
 }
 
 function prismaColumnFix(ctx: BuildContext, aspect: ColumnAspect, target: Column, own: Column) {

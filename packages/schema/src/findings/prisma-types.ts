@@ -156,13 +156,18 @@ export function prismaType(canonical: string, enums: readonly PrismaEnumName[] =
   return { type: `Unsupported(${JSON.stringify(base)})`, list, category: 'unsupported' };
 }
 
-/** The field type text: `String`, `String?`, `String[]`, followed by the attribute if any. */
+/**
+ * The field type text: `String`, `String?`, `String[]`, then `attributes` (e.g. a `@default(...)`),
+ * then the native type attribute if any: the order `prisma db pull` writes a field's parts in
+ * (`String @default("NORMAL") @db.VarChar(20)`).
+ */
 export function prismaFieldType(
   canonical: string,
   notNull: boolean,
   enums: readonly PrismaEnumName[] = [],
+  attributes: readonly string[] = [],
 ): string {
   const type = prismaType(canonical, enums);
   const suffix = type.list ? '[]' : notNull ? '' : '?';
-  return `${type.type}${suffix}${type.attribute ? ` ${type.attribute}` : ''}`;
+  return [`${type.type}${suffix}`, ...attributes, ...(type.attribute ? [type.attribute] : [])].join(' ');
 }

@@ -9,6 +9,7 @@ import type { Change, IndexLike, TableChange } from '../diff/changes.js';
 import { routineSignature } from '../diff/routines.js';
 import { assertNever } from '../errors.js';
 import type { Column, Constraint, QualifiedName } from '../model.js';
+import { quoteIdentifier } from '../normalize-type.js';
 import {
   collationSql,
   columnDefinition,
@@ -18,7 +19,6 @@ import {
   defaultSql,
   literal,
   qualified,
-  quoteName,
 } from './sql-text.js';
 
 function commentOn(what: string, comment: string | undefined): string {
@@ -31,7 +31,7 @@ function commentOn(what: string, comment: string | undefined): string {
  * cannot be cast automatically to type uuid", `gen_random_uuid()::text` -> `uuid`).
  */
 function alterColumn(table: string, from: Column, to: Column, aspects: readonly string[]): string[] {
-  const head = `ALTER TABLE ${table} ALTER COLUMN ${quoteName(to.name)}`;
+  const head = `ALTER TABLE ${table} ALTER COLUMN ${quoteIdentifier(to.name)}`;
   const out: string[] = [];
   const setDefault = () =>
     to.default === undefined ? `${head} DROP DEFAULT;` : `${head} SET DEFAULT ${defaultSql(to)};`;
@@ -39,7 +39,7 @@ function alterColumn(table: string, from: Column, to: Column, aspects: readonly 
   for (const aspect of aspects) {
     if (aspect === 'type') {
       if (retype) out.push(`${head} DROP DEFAULT;`);
-      out.push(`${head} TYPE ${to.type} USING ${quoteName(to.name)}::${to.type};`);
+      out.push(`${head} TYPE ${to.type} USING ${quoteIdentifier(to.name)}::${to.type};`);
       if (retype && to.default !== undefined) out.push(setDefault());
     } else if (aspect === 'notNull') out.push(`${head} ${to.notNull ? 'SET' : 'DROP'} NOT NULL;`);
     else if (aspect === 'default') {
@@ -56,23 +56,24 @@ function alterColumn(table: string, from: Column, to: Column, aspects: readonly 
       );
     } else if (aspect === 'collation')
       out.push(`${head} TYPE ${to.type} COLLATE ${collationSql(to.collation ?? 'pg_catalog.default')};`);
-    else if (aspect === 'comment') out.push(commentOn(`COLUMN ${table}.${quoteName(to.name)}`, to.comment));
+    else if (aspect === 'comment')
+      out.push(commentOn(`COLUMN ${table}.${quoteIdentifier(to.name)}`, to.comment));
   }
   return out;
 }
 
 function dropConstraint(table: string, constraint: Constraint): string {
-  return `ALTER TABLE ${table} DROP CONSTRAINT ${quoteName(constraint.name)};`;
+  return `ALTER TABLE ${table} DROP CONSTRAINT ${quoteIdentifier(constraint.name)};`;
 }
 
 function addConstraint(table: string, constraint: Constraint): string {
-  return `ALTER TABLE ${table} ADD CONSTRAINT ${quoteName(constraint.name)} ${constraintDefinition(constraint)};`;
+  return `ALTER TABLE ${table} ADD CONSTRAINT ${quoteIdentifier(constraint.name)} ${constraintDefinition(constraint)};`;
 }
 
 function dropIndexLike(table: string, schema: string, item: IndexLike): string {
   return 'kind' in item
     ? dropConstraint(table, item)
-    : `DROP INDEX ${quoteName(schema)}.${quoteName(item.name)};`;
+    : `DROP INDEX ${quoteIdentifier(schema)}.${quoteIdentifier(item.name)};`;
 }
 
 function addIndexLike(table: string, name: QualifiedName, item: IndexLike): string {
@@ -86,12 +87,12 @@ export function tableChangeSql(name: QualifiedName, change: TableChange): string
     case 'add column':
       return [`ALTER TABLE ${table} ADD COLUMN ${columnDefinition(change.column)};`];
     case 'drop column':
-      return [`ALTER TABLE ${table} DROP COLUMN ${quoteName(change.column.name)};`];
+      return [`ALTER TABLE ${table} DROP COLUMN ${quoteIdentifier(change.column.name)};`];
     case 'alter column':
       return alterColumn(table, change.from, change.to, change.aspects);
     case 'rename column':
       return [
-        `ALTER TABLE ${table} RENAME COLUMN ${quoteName(change.from.name)} TO ${quoteName(change.to.name)};`,
+        `ALTER TABLE ${table} RENAME COLUMN ${quoteIdentifier(change.from.name)} TO ${quoteIdentifier(change.to.name)};`,
         ...alterColumn(table, change.from, change.to, change.aspects),
       ];
     case 'add constraint':
@@ -102,37 +103,42 @@ export function tableChangeSql(name: QualifiedName, change: TableChange): string
       return [dropConstraint(table, change.from), addConstraint(table, change.to)];
     case 'rename constraint':
       return [
-        `ALTER TABLE ${table} RENAME CONSTRAINT ${quoteName(change.from.name)} TO ${quoteName(change.to.name)};`,
+        `ALTER TABLE ${table} RENAME CONSTRAINT ${quoteIdentifier(change.from.name)} TO ${quoteIdentifier(change.to.name)};`,
       ];
     case 'add index':
       return [createIndex(change.index, name)];
     case 'drop index':
-      return [`DROP INDEX ${quoteName(name.schema)}.${quoteName(change.index.name)};`];
+      return [`DROP INDEX ${quoteIdentifier(name.schema)}.${quoteIdentifier(change.index.name)};`];
     case 'alter index':
       if (change.aspects.length === 1 && change.aspects[0] === 'comment' && !('kind' in change.to)) {
-        return [commentOn(`INDEX ${quoteName(name.schema)}.${quoteName(change.to.name)}`, change.to.comment)];
+        return [
+          commentOn(
+            `INDEX ${quoteIdentifier(name.schema)}.${quoteIdentifier(change.to.name)}`,
+            change.to.comment,
+          ),
+        ];
       }
       return [dropIndexLike(table, name.schema, change.from), addIndexLike(table, name, change.to)];
     case 'rename index':
       return 'kind' in change.from
         ? [
-            `ALTER TABLE ${table} RENAME CONSTRAINT ${quoteName(change.from.name)} TO ${quoteName(change.to.name)};`,
+            `ALTER TABLE ${table} RENAME CONSTRAINT ${quoteIdentifier(change.from.name)} TO ${quoteIdentifier(change.to.name)};`,
           ]
         : [
-            `ALTER INDEX ${quoteName(name.schema)}.${quoteName(change.from.name)} RENAME TO ${quoteName(change.to.name)};`,
+            `ALTER INDEX ${quoteIdentifier(name.schema)}.${quoteIdentifier(change.from.name)} RENAME TO ${quoteIdentifier(change.to.name)};`,
           ];
     case 'add trigger':
     case 'alter trigger': {
       const trigger = change.kind === 'add trigger' ? change.trigger : change.to;
       const drop =
-        change.kind === 'alter trigger' ? [`DROP TRIGGER ${quoteName(trigger.name)} ON ${table};`] : [];
+        change.kind === 'alter trigger' ? [`DROP TRIGGER ${quoteIdentifier(trigger.name)} ON ${table};`] : [];
       return [
         ...drop,
-        `-- CREATE TRIGGER ${quoteName(trigger.name)} ... ON ${table}: copy the definition from the source that has it`,
+        `-- CREATE TRIGGER ${quoteIdentifier(trigger.name)} ... ON ${table}: copy the definition from the source that has it`,
       ];
     }
     case 'drop trigger':
-      return [`DROP TRIGGER ${quoteName(change.trigger.name)} ON ${table};`];
+      return [`DROP TRIGGER ${quoteIdentifier(change.trigger.name)} ON ${table};`];
     default:
       return assertNever(change);
   }
@@ -146,19 +152,21 @@ function copyDefinition(what: string): string {
 export function changeSql(change: Change): string[] {
   switch (change.kind) {
     case 'add schema':
-      return [`CREATE SCHEMA ${quoteName(change.schema)};`];
+      return [`CREATE SCHEMA ${quoteIdentifier(change.schema)};`];
     case 'drop schema':
-      return [`DROP SCHEMA ${quoteName(change.schema)};`];
+      return [`DROP SCHEMA ${quoteIdentifier(change.schema)};`];
     case 'alter schema':
-      return [commentOn(`SCHEMA ${quoteName(change.schema)}`, change.to.comment)];
+      return [commentOn(`SCHEMA ${quoteIdentifier(change.schema)}`, change.to.comment)];
     case 'add extension':
       return [
-        `CREATE EXTENSION IF NOT EXISTS ${quoteName(change.extension.name)} SCHEMA ${quoteName(change.extension.schema)};`,
+        `CREATE EXTENSION IF NOT EXISTS ${quoteIdentifier(change.extension.name)} SCHEMA ${quoteIdentifier(change.extension.schema)};`,
       ];
     case 'drop extension':
-      return [`DROP EXTENSION ${quoteName(change.extension.name)};`];
+      return [`DROP EXTENSION ${quoteIdentifier(change.extension.name)};`];
     case 'alter extension':
-      return [`ALTER EXTENSION ${quoteName(change.to.name)} SET SCHEMA ${quoteName(change.to.schema)};`];
+      return [
+        `ALTER EXTENSION ${quoteIdentifier(change.to.name)} SET SCHEMA ${quoteIdentifier(change.to.schema)};`,
+      ];
     case 'add enum':
       return [
         `CREATE TYPE ${qualified(change.enum)} AS ENUM (${change.enum.values.map(literal).join(', ')});`,
@@ -168,7 +176,7 @@ export function changeSql(change: Change): string[] {
     case 'alter enum':
       return alterEnum(change);
     case 'rename enum':
-      return [`ALTER TYPE ${qualified(change.from)} RENAME TO ${quoteName(change.to.name)};`];
+      return [`ALTER TYPE ${qualified(change.from)} RENAME TO ${quoteIdentifier(change.to.name)};`];
     case 'add domain': {
       const d = change.domain;
       let text = `CREATE DOMAIN ${qualified(d)} AS ${d.type}`;
@@ -176,7 +184,7 @@ export function changeSql(change: Change): string[] {
       if (d.default !== undefined) text += ` DEFAULT ${d.default}`;
       if (d.notNull) text += ' NOT NULL';
       for (const check of d.checks)
-        text += ` CONSTRAINT ${quoteName(check.name)} CHECK (${check.expression})`;
+        text += ` CONSTRAINT ${quoteIdentifier(check.name)} CHECK (${check.expression})`;
       return [`${text};`];
     }
     case 'drop domain':
@@ -192,7 +200,7 @@ export function changeSql(change: Change): string[] {
       const verb = change.kind === 'add sequence' ? 'CREATE' : 'ALTER';
       const options = `AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ' NO CYCLE'}`;
       const owned = s.ownedBy
-        ? ` OWNED BY ${quoteName(s.ownedBy.schema)}.${quoteName(s.ownedBy.table)}.${quoteName(s.ownedBy.column)}`
+        ? ` OWNED BY ${quoteIdentifier(s.ownedBy.schema)}.${quoteIdentifier(s.ownedBy.table)}.${quoteIdentifier(s.ownedBy.column)}`
         : '';
       return [`${verb} SEQUENCE ${qualified(s)} ${options}${owned};`];
     }
@@ -206,7 +214,7 @@ export function changeSql(change: Change): string[] {
     case 'rename table': {
       const rename =
         change.kind === 'rename table'
-          ? [`ALTER TABLE ${qualified(change.from)} RENAME TO ${quoteName(change.to.name)};`]
+          ? [`ALTER TABLE ${qualified(change.from)} RENAME TO ${quoteIdentifier(change.to.name)};`]
           : [];
       const aspects = change.aspects.map((aspect) =>
         aspect === 'comment'
@@ -257,12 +265,12 @@ function alterEnum(change: Extract<Change, { kind: 'alter enum' }>): string[] {
     out.push(
       `-- PostgreSQL cannot drop or reorder enum labels: create the type anew and convert the columns`,
     );
-    out.push(`ALTER TYPE ${name} RENAME TO ${quoteName(`${change.to.name}_old`)};`);
+    out.push(`ALTER TYPE ${name} RENAME TO ${quoteIdentifier(`${change.to.name}_old`)};`);
     out.push(`CREATE TYPE ${name} AS ENUM (${change.to.values.map(literal).join(', ')});`);
     out.push(
       `-- ALTER TABLE ... ALTER COLUMN ... TYPE ${name} USING ...::text::${name}; for each column of the type`,
     );
-    out.push(`DROP TYPE ${quoteName(change.to.schema)}.${quoteName(`${change.to.name}_old`)};`);
+    out.push(`DROP TYPE ${quoteIdentifier(change.to.schema)}.${quoteIdentifier(`${change.to.name}_old`)};`);
   } else {
     for (const value of change.added) {
       const index = change.to.values.indexOf(value);

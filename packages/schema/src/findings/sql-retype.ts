@@ -11,8 +11,9 @@
  */
 import { sameType } from '../diff/equivalence.js';
 import type { Column, ForeignKeyConstraint, Model, QualifiedName, Table } from '../model.js';
+import { quoteIdentifier } from '../normalize-type.js';
 import { tableChangeSql } from './sql-fix.js';
-import { constraintDefinition, qualified, quoteName } from './sql-text.js';
+import { constraintDefinition, qualified } from './sql-text.js';
 
 interface ColumnRef {
   readonly table: Table;
@@ -127,7 +128,7 @@ export function withForeignKeys(
   }
   if (keys.size === 0) return [...statements];
   const drops = [...keys.values()].map(
-    ({ table: t, key }) => `ALTER TABLE ${qualified(t)} DROP CONSTRAINT ${quoteName(key.name)};`,
+    ({ table: t, key }) => `ALTER TABLE ${qualified(t)} DROP CONSTRAINT ${quoteIdentifier(key.name)};`,
   );
   const partnerStatements = retyped.flatMap(({ table: t, column: from }) => {
     const wanted = columnOf(tableOf(target, t), from.name) as Column;
@@ -141,7 +142,7 @@ export function withForeignKeys(
   });
   const adds = [...keys.values()].map(
     ({ table: t, key }) =>
-      `ALTER TABLE ${qualified(t)} ADD CONSTRAINT ${quoteName(key.name)} ${constraintDefinition(key)};`,
+      `ALTER TABLE ${qualified(t)} ADD CONSTRAINT ${quoteIdentifier(key.name)} ${constraintDefinition(key)};`,
   );
   return [...drops, ...statements, ...partnerStatements, ...adds];
 }

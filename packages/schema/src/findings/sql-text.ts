@@ -10,14 +10,9 @@ import { keyText, qualifiedText } from '../diff/equivalence.js';
 import type { Column, Constraint, Index, QualifiedName, Table } from '../model.js';
 import { quoteIdentifier } from '../normalize-type.js';
 
-/** `quoteIdentifier(name)` (remembered for the process there: fixes spell the same few names over and over). */
-export function quoteName(name: string): string {
-  return quoteIdentifier(name);
-}
-
 /** `schema.name`, each part as `quoteIdentifier` spells it. */
 export function qualified(name: QualifiedName): string {
-  return `${quoteName(name.schema)}.${quoteName(name.name)}`;
+  return `${quoteIdentifier(name.schema)}.${quoteIdentifier(name.name)}`;
 }
 
 /**
@@ -27,7 +22,7 @@ export function qualified(name: QualifiedName): string {
  * NOTE: an unquoted `COLLATE C` fails: PostgreSQL folds it to `c`, a collation that does not exist.
  */
 export function collationSql(collation: string): string {
-  return qualifiedText(collation, quoteName);
+  return qualifiedText(collation, quoteIdentifier);
 }
 
 /** A string literal: `'it''s'`. */
@@ -48,7 +43,7 @@ export function defaultSql(column: Column): string | undefined {
 
 /** A column definition as in `CREATE TABLE` / `ADD COLUMN`: `email text NOT NULL DEFAULT ''::text`. */
 export function columnDefinition(column: Column): string {
-  let text = `${quoteName(column.name)} ${column.type}`;
+  let text = `${quoteIdentifier(column.name)} ${column.type}`;
   if (column.collation) text += ` COLLATE ${collationSql(column.collation)}`;
   if (column.generated !== undefined) text += ` GENERATED ALWAYS AS (${column.generated}) STORED`;
   if (column.identity) text += ` GENERATED ${column.identity.toUpperCase()} AS IDENTITY`;
@@ -57,7 +52,7 @@ export function columnDefinition(column: Column): string {
   return text;
 }
 
-const list = (names: readonly string[]) => names.map(quoteName).join(', ');
+const list = (names: readonly string[]) => names.map(quoteIdentifier).join(', ');
 
 /** The body of `ADD CONSTRAINT name <body>`. */
 export function constraintDefinition(constraint: Constraint): string {
@@ -84,7 +79,7 @@ export function constraintDefinition(constraint: Constraint): string {
       break;
     case 'exclusion': {
       const elements = constraint.elements.map(
-        (element) => `${keyText(element.key, quoteName)} WITH ${element.operator}`,
+        (element) => `${keyText(element.key, quoteIdentifier)} WITH ${element.operator}`,
       );
       text = `EXCLUDE USING ${constraint.method} (${elements.join(', ')})`;
       if (constraint.predicate !== undefined) text += ` WHERE (${constraint.predicate})`;
@@ -100,9 +95,9 @@ export function constraintDefinition(constraint: Constraint): string {
 
 /** `CREATE [UNIQUE] INDEX name ON table USING method (keys) ...;` */
 export function createIndex(index: Index, table: QualifiedName): string {
-  let text = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteName(index.name)} ON ${qualified(table)}`;
+  let text = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdentifier(index.name)} ON ${qualified(table)}`;
   if (index.method !== 'btree') text += ` USING ${index.method}`;
-  text += ` (${index.keys.map((key) => keyText(key, quoteName)).join(', ')})`;
+  text += ` (${index.keys.map((key) => keyText(key, quoteIdentifier)).join(', ')})`;
   if (index.include.length > 0) text += ` INCLUDE (${list(index.include)})`;
   if (index.nullsNotDistinct) text += ' NULLS NOT DISTINCT';
   if (index.predicate !== undefined) text += ` WHERE (${index.predicate})`;
@@ -114,7 +109,7 @@ export function createTable(table: Table): string[] {
   const lines = [
     ...table.columns.map(columnDefinition),
     ...table.constraints.map(
-      (constraint) => `CONSTRAINT ${quoteName(constraint.name)} ${constraintDefinition(constraint)}`,
+      (constraint) => `CONSTRAINT ${quoteIdentifier(constraint.name)} ${constraintDefinition(constraint)}`,
     ),
   ];
   let head = `CREATE TABLE ${qualified(table)} (\n  ${lines.join(',\n  ')}\n)`;
